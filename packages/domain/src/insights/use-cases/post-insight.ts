@@ -1,0 +1,79 @@
+import { recordAudit } from '../../audit/record';
+import type { Deps } from '../../deps';
+import type { Person } from '../../people/person';
+import {
+  type AttachmentMeta,
+  deriveTitle,
+  type Insight,
+  type InsightKind,
+  normaliseTags,
+  type Sentiment,
+  type SourceKind,
+  type Visibility,
+} from '../insight';
+import { checkInsightDraft } from '../insight-rules';
+
+export interface PostInsightInput {
+  actor: Person;
+  title?: string | null;
+  body: string;
+  kind: InsightKind;
+  sentiment: Sentiment;
+  source: { kind: SourceKind; url?: string | null; externalId?: string | null };
+  customerIds?: string[];
+  tags?: string[];
+  goalIds?: string[];
+  visibility?: Visibility;
+  attachments?: AttachmentMeta[];
+}
+
+export interface PostInsightResult {
+  insight: Insight;
+  /** False when the same source message was shared before: the earlier insight is returned. */
+  created: boolean;
+}
+
+/** Posts an insight from any source (web, Slack, Teams, API, import); every edge calls this. */
+export async function postInsight(deps: Deps, input: PostInsightInput): Promise<PostInsightResult> {
+  const externalId = input.source.externalId ?? null;
+  if (externalId) {
+    const earlier = await deps.insights.findBySourceExternalId(input.source.kind, externalId);
+    if (earlier) return { insight: earlier, created: false };
+  }
+  const goalIds = [...new Set(input.goalIds ?? [])];
+  const customerIds = [...new Set(input.customerIds ?? [])];
+  const issues = await checkInsightDraft(deps, { ...input, goalIds, customerIds }, { requireBody: true });
+  issues.throwIfAny();
+
+  const now = deps.clock.now();
+  const body = input.body.trim();
+  return deps.transaction(async (tx) => {
+    const insight = await tx.insights.create({
+      title: input.title?.trim() || deriveTitle(body),
+      body,
+      kind: input.kind,
+      sentiment: input.sentiment,
+      source: { kind: input.source.kind, url: input.source.url ?? null, externalId },
+      reporterId: input.actor.id,
+      customerIds,
+      tags: normaliseTags(input.tags ?? []),
+      goals: goalIds.map((goalId) => ({ goalId, rationale: null, linkedBy: input.actor.id, linkedAt: now })),
+      visibility: input.visibility ?? { scope: 'everyone' },
+      attachments: input.attachments ?? [],
+      createdAt: now,
+    });
+    await recordAudit(tx.audit, input.actor.id, 'insight.posted', { type: 'insight', id: insight.id }, now, {
+      source: insight.source.kind,
+    });
+    await tx.outbox.publish({ type: 'insight.posted', insightId: insight.id });
+    for (const goalId of goalIds) {
+      await tx.outbox.publish({
+        type: 'insight.linked_to_goal',
+        insightId: insight.id,
+        goalId,
+        linkedBy: input.actor.id,
+      });
+    }
+    return { insight, created: true };
+  });
+}
