@@ -1,0 +1,139 @@
+import { generateInsightText } from './insight-text';
+import type { SeedCustomer, SeedPerson } from './people-and-customers';
+import type { SeededRandom } from './random';
+
+const DAY = 86_400_000;
+
+export interface SeedInsight {
+  row: Record<string, unknown>;
+  customerIds: string[];
+  goalIndex: number | null;
+  reactions: { person_id: string; emoji: string; created_at: Date }[];
+  evidence: { customer_id: string; added_by: string; note: string | null; created_at: Date }[];
+}
+
+function sourceFor(rnd: SeededRandom, at: Date, index: number) {
+  const kind = rnd.weighted([
+    ['slack', 38],
+    ['teams', 20],
+    ['web', 22],
+    ['import', 10],
+    ['api', 5],
+    ['email', 5],
+  ] as const);
+  const ts = `${Math.floor(at.getTime() / 1000)}${String(index % 1_000_000).padStart(6, '0')}`;
+  switch (kind) {
+    case 'slack':
+      return {
+        kind,
+        url: `https://heard-demo.slack.com/archives/C04CUSTVOICE/p${ts}`,
+        externalId: `slack:${ts}`,
+      };
+    case 'teams':
+      return {
+        kind,
+        url: `https://teams.microsoft.com/l/message/19:field-team@thread.tacv2/${ts}`,
+        externalId: `teams:${ts}`,
+      };
+    case 'import':
+      return { kind, url: null, externalId: `crm-export:${index}` };
+    default:
+      return { kind, url: null, externalId: null };
+  }
+}
+
+/** Generates `count` insights spread over the last 90 days, oldest first. */
+export function generateInsights(
+  rnd: SeededRandom,
+  count: number,
+  people: SeedPerson[],
+  customers: SeedCustomer[],
+  now: Date,
+): SeedInsight[] {
+  const reporters = people.filter((p) => p.roles.includes('frontline'));
+  const offsets = Array.from({ length: count }, () => rnd.next() * 90 * DAY).sort((a, b) => b - a);
+  return offsets.map((offset, index) => {
+    const at = new Date(now.getTime() - offset - 60_000);
+    const reporter = rnd.pick(reporters);
+    const customer = rnd.pick(customers);
+    const text = generateInsightText(rnd, customer.name, rnd.pick(customer.contacts));
+    const ageDays = offset / DAY;
+    const triage =
+      ageDays > 14
+        ? rnd.weighted([
+            ['triaged', 75],
+            ['archived', 10],
+            ['new', 15],
+          ] as const)
+        : rnd.weighted([
+            ['new', 80],
+            ['triaged', 20],
+          ] as const);
+    const scope = rnd.weighted([
+      ['everyone', 86],
+      ['team', 9],
+      ['people', 5],
+    ] as const);
+    const audience = scope === 'people' ? [...new Set(rnd.sample(people, 2).map((p) => p.id))] : [];
+    const reactors = rnd.sample(
+      people,
+      rnd.weighted([
+        [0, 30],
+        [1, 25],
+        [2, 18],
+        [3, 12],
+        [5, 10],
+        [9, 5],
+      ] as const),
+    );
+    const others = rnd.sample(
+      customers.filter((c) => c.id !== customer.id),
+      rnd.weighted([
+        [0, 60],
+        [1, 25],
+        [2, 10],
+        [4, 5],
+      ] as const),
+    );
+    const reactions = reactors.map((p) => ({
+      person_id: p.id,
+      emoji: rnd.chance(0.6) ? 'me-too' : rnd.pick(['fire', 'eyes', 'heart', 'bulb']),
+      created_at: new Date(at.getTime() + rnd.int(1, 48) * 3_600_000),
+    }));
+    const evidence = others.map((c) => ({
+      customer_id: c.id,
+      added_by: rnd.pick(reporters).id,
+      note: rnd.chance(0.5) ? `Heard the same from ${c.contacts[0]} at ${c.name}.` : null,
+      created_at: new Date(at.getTime() + rnd.int(1, 72) * 3_600_000),
+    }));
+    const teamId = reporter.team;
+    return {
+      row: {
+        id: rnd.uuid(),
+        title: text.title,
+        body: text.body,
+        kind: text.kind,
+        sentiment: text.sentiment,
+        ...prefixed(sourceFor(rnd, at, index)),
+        reporter_id: reporter.id,
+        tags: text.tags,
+        visibility_scope: scope,
+        visibility_team_slug: scope === 'team' ? teamId : null,
+        visibility_person_ids: audience,
+        triage,
+        evidence_count: evidence.length,
+        reaction_count: reactions.length,
+        created_at: at,
+        updated_at: at,
+      },
+      customerIds: [customer.id],
+      goalIndex: text.goalIndex !== null && rnd.chance(0.7) ? text.goalIndex : null,
+      reactions,
+      evidence,
+    };
+  });
+}
+
+function prefixed(source: { kind: string; url: string | null; externalId: string | null }) {
+  return { source_kind: source.kind, source_url: source.url, source_external_id: source.externalId };
+}
