@@ -17,6 +17,7 @@ export * from './goals/use-cases/set-goal-owner-and-mandate';
 export * from './insights/feed';
 export * from './insights/insight';
 export * from './insights/insight-repository.port';
+export * from './insights/load-readable';
 export * from './insights/use-cases/add-evidence';
 export * from './insights/use-cases/edit-insight';
 export * from './insights/use-cases/link-insight-to-goal';

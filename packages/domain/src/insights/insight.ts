@@ -111,13 +111,19 @@ export const MAX_BODY_LENGTH = 20_000;
 export const MAX_TITLE_LENGTH = 140;
 export const MAX_TAGS = 20;
 
+/**
+ * Markdown a line may open with: headings, quotes, and bullets. A bullet needs
+ * a space after it, so "-20% renewals" keeps its minus sign.
+ */
+const LEADING_MARKUP = /^(?:#+\s*|>\s*|[-*+](?:\s+|$))+/;
+
 /** A title from the first line of the text when the reporter gave none; feeds and cards need one. */
 export function deriveTitle(body: string): string {
   const firstLine =
     body
       .split('\n')
-      .map((line) => line.replace(/^[#>*\-\s]+/, '').trim())
-      .find((line) => line.length > 0) ?? '';
+      .map((line) => line.trim().replace(LEADING_MARKUP, '').trim())
+      .find((line) => line.length > 0 && !/^[-*_=\s]+$/.test(line)) ?? '';
   if (firstLine.length <= MAX_TITLE_LENGTH) return firstLine;
   return `${firstLine.slice(0, MAX_TITLE_LENGTH - 1).trimEnd()}…`;
 }

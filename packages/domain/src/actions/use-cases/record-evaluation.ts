@@ -1,6 +1,7 @@
 import { recordAudit } from '../../audit/record';
 import type { Deps } from '../../deps';
 import { canEvaluate } from '../../goals/policies';
+import { canReadInsight } from '../../insights/visibility';
 import type { Person } from '../../people/person';
 import { ForbiddenError, IssueCollector, NotFoundError } from '../../shared/errors';
 import { checkText, missingIds } from '../../shared/validate';
@@ -50,12 +51,16 @@ export async function recordEvaluation(
     issues.add('kpiValue', 'EVALUATION.KPI_VALUE', 'The KPI value must be a number.');
   const evidenceIds = [...new Set(input.evidenceInsightIds ?? [])];
   if (evidenceIds.length > 0) {
-    const missing = missingIds(evidenceIds, await deps.insights.findByIds(evidenceIds));
+    // Evidence the evaluator may not read answers exactly like evidence that does not exist.
+    const readable = (await deps.insights.findByIds(evidenceIds)).filter((i) =>
+      canReadInsight(input.actor, i),
+    );
+    const missing = missingIds(evidenceIds, readable);
     if (missing.length > 0)
       issues.add(
         'evidenceInsightIds',
         'EVALUATION.UNKNOWN_INSIGHT',
-        `No insight has the id ${missing.join(', ')}.`,
+        `No insight you can read has the id ${missing.join(', ')}.`,
       );
   }
   issues.throwIfAny();

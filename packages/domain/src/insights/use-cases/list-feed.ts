@@ -18,7 +18,9 @@ export interface ListFeedInput {
 
 /** The newest insights the actor may read; visibility is applied inside the query. */
 export function listFeed(deps: Pick<Deps, 'insights'>, input: ListFeedInput): Promise<FeedPage> {
-  const limit = Math.min(Math.max(Math.trunc(input.limit ?? FEED_PAGE_SIZE), 1), MAX_FEED_PAGE_SIZE);
+  // A limit from a query string may be NaN: that falls back to the default rather than reaching the query.
+  const asked = Number.isNaN(input.limit) ? FEED_PAGE_SIZE : (input.limit ?? FEED_PAGE_SIZE);
+  const limit = Math.min(Math.max(Math.trunc(asked), 1), MAX_FEED_PAGE_SIZE);
   return deps.insights.listFeed({
     scope: readScopeFor(input.actor),
     filters: input.filters ?? {},

@@ -1,6 +1,7 @@
 import { recordAudit } from '../../audit/record';
 import type { Deps } from '../../deps';
 import type { Person } from '../../people/person';
+import { DomainError } from '../../shared/errors';
 import {
   type AttachmentMeta,
   deriveTitle,
@@ -12,6 +13,7 @@ import {
   type Visibility,
 } from '../insight';
 import { checkInsightDraft } from '../insight-rules';
+import { canReadInsight } from '../visibility';
 
 export interface PostInsightInput {
   actor: Person;
@@ -38,6 +40,14 @@ export async function postInsight(deps: Deps, input: PostInsightInput): Promise<
   const externalId = input.source.externalId ?? null;
   if (externalId) {
     const earlier = await deps.insights.findBySourceExternalId(input.source.kind, externalId);
+    if (earlier && !canReadInsight(input.actor, earlier)) {
+      // Someone else shared this message with an audience the actor is not in: say so, show nothing of it.
+      throw new DomainError(
+        'INSIGHT.ALREADY_SHARED',
+        'This message was already shared to Heard by someone else, and is not visible to you.',
+        'conflict',
+      );
+    }
     if (earlier) return { insight: earlier, created: false };
   }
   const goalIds = [...new Set(input.goalIds ?? [])];

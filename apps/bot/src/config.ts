@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  BOT_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_BOT_TOKEN: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: z.string().min(1).optional(),
+  MICROSOFT_APP_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+});
+
+export type BotConfig = z.infer<typeof EnvSchema> & { slack: boolean; teams: boolean };
+
+/** Reads the bot's settings once; an integration is on only when its settings are all there. */
+export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Environment variable ${String(issue.path[0])} is not valid: ${issue.message}.`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    slack: Boolean(c.SLACK_SIGNING_SECRET && c.SLACK_BOT_TOKEN),
+    teams: Boolean(c.MICROSOFT_APP_ID && c.MICROSOFT_APP_PASSWORD),
+  };
+}
+
+/** One line per integration saying whether it is on, printed at start. */
+export function describeIntegrations(config: BotConfig): string[] {
+  return [
+    config.slack
+      ? `Slack is on${config.SLACK_APP_TOKEN ? ' (Socket Mode)' : ''}.`
+      : 'Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on.',
+    config.teams
+      ? 'Microsoft Teams is on.'
+      : 'Microsoft Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn it on.',
+  ];
+}

@@ -1,0 +1,88 @@
+import type { Db } from '@heard/db';
+import { createRepositories } from '@heard/db';
+import type { DomainEvent } from '@heard/domain';
+import type { Task } from 'graphile-worker';
+
+interface Notice {
+  personId: string;
+  kind: string;
+  text: string;
+  link: string;
+  dedupeKey: string;
+}
+
+/** Works out who should hear about an event, in the words they will read. */
+export async function noticesFor(db: Db, event: DomainEvent): Promise<Notice[]> {
+  const repos = createRepositories(db);
+  switch (event.type) {
+    case 'insight.posted': {
+      const insight = await repos.insights.findById(event.insightId);
+      if (!insight || insight.visibility.scope !== 'people') return [];
+      const reporter = await repos.people.findById(insight.reporterId);
+      return insight.visibility.personIds
+        .filter((id) => id !== insight.reporterId)
+        .map((personId) => ({
+          personId,
+          kind: 'insight.shared_with_you',
+          text: `${reporter?.name ?? 'Someone'} shared an insight with you: ${insight.title}`,
+          link: `/insights/${insight.id}`,
+          dedupeKey: `shared:${insight.id}:${personId}`,
+        }));
+    }
+    case 'insight.linked_to_goal': {
+      const [insight, goal] = await Promise.all([
+        repos.insights.findById(event.insightId),
+        repos.goals.findById(event.goalId),
+      ]);
+      if (!insight || !goal || goal.ownerId === event.linkedBy) return [];
+      return [
+        {
+          personId: goal.ownerId,
+          kind: 'goal.insight_linked',
+          text: `New insight for "${goal.title}": ${insight.title}`,
+          link: `/insights/${insight.id}`,
+          dedupeKey: `linked:${insight.id}:${goal.id}`,
+        },
+      ];
+    }
+    case 'action.assigned': {
+      const action = await repos.actions.findById(event.actionId);
+      if (!action) return [];
+      const [goal, owner] = await Promise.all([
+        repos.goals.findById(action.goalId),
+        repos.people.findById(action.assignedBy),
+      ]);
+      return [
+        {
+          personId: action.assigneeId,
+          kind: 'action.assigned',
+          text: `${owner?.name ?? 'The goal owner'} assigned you "${action.title}" for "${goal?.title ?? 'a goal'}"`,
+          link: '/',
+          dedupeKey: `assigned:${action.id}`,
+        },
+      ];
+    }
+    case 'evaluation.recorded':
+      return event.notifyPersonIds.map((personId) => ({
+        personId,
+        kind: 'evaluation.recorded',
+        text: 'What became of what you shared: an action it motivated has been evaluated.',
+        link: '/',
+        dedupeKey: `evaluated:${event.evaluationId}:${personId}`,
+      }));
+    default:
+      return [];
+  }
+}
+
+/** Stores notices in each person's in-app inbox; a retry adds nothing twice. */
+export function notifyInApp(db: Db): Task {
+  return async (payload) => {
+    const notices = await noticesFor(db, payload as DomainEvent);
+    for (const n of notices) {
+      await db`insert into notifications (person_id, kind, text, link, dedupe_key)
+               values (${n.personId}, ${n.kind}, ${n.text}, ${n.link}, ${n.dedupeKey})
+               on conflict (dedupe_key) do nothing`;
+    }
+  };
+}

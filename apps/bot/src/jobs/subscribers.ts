@@ -1,0 +1,14 @@
+import type { DomainEvent } from '@heard/domain';
+
+/**
+ * Which jobs each domain event fans out to. Later integrations (search
+ * indexing, Slack, Teams) add their job names here; each runs and retries on its own.
+ */
+export const SUBSCRIBERS: Record<DomainEvent['type'], readonly string[]> = {
+  'insight.posted': ['notify-in-app'],
+  'insight.edited': [],
+  'insight.linked_to_goal': ['notify-in-app'],
+  'story.published': [],
+  'action.assigned': ['notify-in-app'],
+  'evaluation.recorded': ['notify-in-app'],
+};

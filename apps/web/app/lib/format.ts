@@ -1,0 +1,47 @@
+const KIND_LABELS: Record<string, string> = {
+  story: 'Story',
+  pain: 'Pain',
+  request: 'Request',
+  praise: 'Praise',
+  churn_risk: 'Churn risk',
+  idea: 'Idea',
+  observation: 'Observation',
+};
+
+export const kindLabel = (kind: string): string => KIND_LABELS[kind] ?? kind;
+
+const SOURCE_LABELS: Record<string, string> = {
+  slack: 'Slack',
+  teams: 'Teams',
+  web: 'Web',
+  api: 'API',
+  import: 'Import',
+  email: 'Email',
+};
+
+export const sourceLabel = (source: string): string => SOURCE_LABELS[source] ?? source;
+
+/** "3 h ago", "yesterday", "12 Oct": how long ago, in the words people use. */
+export function timeAgo(date: Date | string, now: Date = new Date()): string {
+  const then = typeof date === 'string' ? new Date(date) : date;
+  const seconds = Math.max(0, (now.getTime() - then.getTime()) / 1000);
+  if (seconds < 60) return 'just now';
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
+  if (seconds < 172_800) return 'yesterday';
+  if (seconds < 7 * 86_400) return `${Math.floor(seconds / 86_400)} days ago`;
+  return then.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: then.getFullYear() === now.getFullYear() ? undefined : 'numeric',
+  });
+}
+
+export function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .map((part) => part[0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
+}

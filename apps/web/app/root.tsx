@@ -1,0 +1,104 @@
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from 'react-router';
+import type { Route } from './+types/root';
+import { initials } from './lib/format';
+import './styles.css';
+
+export function loader({ context }: Route.LoaderArgs) {
+  const actor = context.hub.actor;
+  return { actor: actor ? { name: actor.name, email: actor.email, roles: actor.roles } : null };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const actor = data?.actor ?? null;
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <header className="topbar">
+          <Link to="/" className="brand" aria-label="Heard, home">
+            <svg className="brand-mark" viewBox="0 0 32 32" width="26" height="26" aria-hidden="true">
+              <rect width="32" height="32" rx="8" fill="currentColor" />
+              <path
+                d="M9 20c0-6 3-10 7-10s7 4 7 10"
+                stroke="#fff"
+                strokeWidth="3"
+                fill="none"
+                strokeLinecap="round"
+              />
+              <circle cx="16" cy="21" r="3" fill="#ffcf5a" />
+            </svg>
+            Heard
+          </Link>
+          {actor && (
+            <nav className="topnav" aria-label="Main">
+              <NavLink to="/" end>
+                Feed
+              </NavLink>
+              <NavLink to="/post" className="button button-primary">
+                Share what you heard
+              </NavLink>
+              <span className="who" title={actor.email}>
+                <span className="avatar" aria-hidden="true">
+                  {initials(actor.name)}
+                </span>
+                <span className="who-name">{actor.name}</span>
+              </span>
+              <form method="post" action="/sign-out">
+                <button type="submit" className="link-button">
+                  Sign out
+                </button>
+              </form>
+            </nav>
+          )}
+        </header>
+        <main className="page">{children}</main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const known = isRouteErrorResponse(error);
+  const title = known
+    ? error.status === 404
+      ? 'Not found'
+      : `Something went wrong (${error.status})`
+    : 'Something went wrong';
+  const message = known
+    ? typeof error.data === 'string'
+      ? error.data
+      : error.statusText
+    : 'Heard hit an unexpected problem. It has been logged; try again in a moment.';
+  return (
+    <section className="panel narrow">
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <Link to="/">Back to the feed</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+import { index, type RouteConfig, route } from '@react-router/dev/routes';
+
+export default [
+  index('routes/feed.tsx'),
+  route('sign-in', 'routes/sign-in.tsx'),
+  route('sign-out', 'routes/sign-out.tsx'),
+  route('post', 'routes/post.tsx'),
+  route('insights/:id', 'routes/insight.tsx'),
+] satisfies RouteConfig;

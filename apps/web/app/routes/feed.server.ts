@@ -1,0 +1,45 @@
+import { type FeedItem, listFeed, type Person } from '@heard/domain';
+import type { AppLoadContext } from 'react-router';
+import type { InsightCardData } from '../components/insight-card';
+import { decodeCursor, encodeCursor } from '../lib/cursor';
+import { filtersFromSearchParams } from '../lib/feed-filters';
+import { renderMarkdown } from '../lib/markdown.server';
+
+/** Feed items as cards: markdown rendered and sanitised here, dates as strings for the wire. */
+export function toCard(item: FeedItem): InsightCardData {
+  return {
+    id: item.id,
+    title: item.title,
+    html: renderMarkdown(item.body),
+    kind: item.kind,
+    sentiment: item.sentiment,
+    source: item.source,
+    reporter: item.reporter,
+    customers: item.customers,
+    goals: item.goals,
+    tags: item.tags,
+    visibility: item.visibility,
+    hasStory: item.hasStory,
+    evidenceCount: item.evidenceCount,
+    reactionCount: item.reactionCount,
+    createdAt: item.createdAt.toISOString(),
+  };
+}
+
+export async function loadFeed(context: AppLoadContext, actor: Person, url: URL) {
+  const filters = filtersFromSearchParams(url.searchParams);
+  const [page, goals] = await Promise.all([
+    listFeed(context.hub.deps, { actor, filters, after: decodeCursor(url.searchParams.get('after')) }),
+    context.hub.lookups.activeGoals(),
+  ]);
+  const nextParams = new URLSearchParams(url.searchParams);
+  if (page.next) nextParams.set('after', encodeCursor(page.next));
+  return {
+    items: page.items.map(toCard),
+    nextHref: page.next ? `/?${nextParams}` : null,
+    isFirstPage: !url.searchParams.has('after'),
+    filters,
+    goals: goals.map((g) => ({ id: g.id, title: g.title })),
+    now: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,236 @@
+import { INSIGHT_KINDS, MAX_BODY_LENGTH, postInsight, SENTIMENTS } from '@heard/domain';
+import { useState } from 'react';
+import { data, Form, redirect, useNavigation } from 'react-router';
+import { requireActor } from '../lib/auth.server';
+import { type FieldErrors, toFieldErrors } from '../lib/errors.server';
+import { kindLabel } from '../lib/format';
+import type { Route } from './+types/post';
+import { formToObject, PostFormSchema, splitTags, visibilityFrom } from './post.schema';
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  const [goals, customers, people, teams] = await Promise.all([
+    context.hub.lookups.activeGoals(),
+    context.hub.lookups.customers('', 500),
+    context.hub.lookups.people(),
+    context.hub.lookups.teams(),
+  ]);
+  return {
+    goals: goals.map((g) => ({ id: g.id, title: g.title })),
+    customers: customers
+      .map((c) => ({ id: c.id, name: c.name, segment: c.segment }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    people: people.filter((p) => p.id !== actor.id).map((p) => ({ id: p.id, name: p.name })),
+    teamName: teams.find((t) => t.id === actor.teamId)?.name ?? null,
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const actor = requireActor(context, request);
+  const raw = formToObject(await request.formData());
+  const parsed = PostFormSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+    return data({ errors, values: raw }, { status: 400 });
+  }
+  const form = parsed.data;
+  try {
+    const { insight } = await postInsight(context.hub.deps, {
+      actor,
+      title: form.title,
+      body: form.body,
+      kind: form.kind,
+      sentiment: form.sentiment,
+      source: { kind: 'web' },
+      customerIds: form.customerId ? [form.customerId] : [],
+      goalIds: form.goalIds,
+      tags: splitTags(form.tags),
+      visibility: visibilityFrom(form, actor.teamId),
+    });
+    return redirect(`/?posted=${insight.id}`);
+  } catch (error) {
+    return data({ errors: toFieldErrors(error), values: raw }, { status: 422 });
+  }
+}
+
+export const meta: Route.MetaFunction = () => [{ title: 'Share what you heard · Heard' }];
+
+function FieldError({ message, id }: { message: string | undefined; id: string }) {
+  return message ? (
+    <p className="field-error" id={id} role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
+export default function Post({ loaderData, actionData }: Route.ComponentProps) {
+  const errors: FieldErrors = actionData?.errors ?? {};
+  const values = (actionData?.values ?? {}) as Record<string, unknown>;
+  const text = (key: string, fallback = '') =>
+    typeof values[key] === 'string' ? (values[key] as string) : fallback;
+  const list = (key: string) => (Array.isArray(values[key]) ? (values[key] as string[]) : []);
+  const [visibility, setVisibility] = useState(text('visibility', 'everyone'));
+  const [length, setLength] = useState(text('body').length);
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <section className="panel composer">
+      <h1>Share what you heard</h1>
+      <p className="muted">One thing a customer said or showed you. Write it the way they said it.</p>
+      <Form method="post" className="stack" noValidate>
+        {errors.form && (
+          <p className="form-error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <label>
+          What did you hear?
+          <textarea
+            name="body"
+            rows={7}
+            defaultValue={text('body')}
+            aria-invalid={Boolean(errors.body)}
+            aria-describedby="body-error body-count"
+            placeholder={
+              'e.g. Anna at Acme was charged twice after upgrading mid-month.\n\n> "We only found out from our bank."'
+            }
+            onChange={(e) => setLength(e.currentTarget.value.length)}
+          />
+          <span id="body-count" className={`hint ${length > MAX_BODY_LENGTH ? 'over' : ''}`}>
+            Markdown works. {length.toLocaleString('en')} / {MAX_BODY_LENGTH.toLocaleString('en')}
+          </span>
+        </label>
+        <FieldError id="body-error" message={errors.body} />
+        <label>
+          Headline <span className="muted">(optional: we use the first line otherwise)</span>
+          <input name="title" defaultValue={text('title')} aria-invalid={Boolean(errors.title)} />
+        </label>
+        <FieldError id="title-error" message={errors.title} />
+        <div className="row">
+          <label>
+            Kind
+            <select name="kind" defaultValue={text('kind', 'pain')}>
+              {INSIGHT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {kindLabel(k)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            How did the customer feel?
+            <select name="sentiment" defaultValue={text('sentiment', 'negative')}>
+              {SENTIMENTS.map((s) => (
+                <option key={s} value={s}>
+                  {s[0]!.toUpperCase() + s.slice(1)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <label>
+          Customer
+          <select
+            name="customerId"
+            defaultValue={text('customerId')}
+            aria-invalid={Boolean(errors.customerIds)}
+          >
+            <option value="">Not about one customer</option>
+            {loaderData.customers.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+                {c.segment ? ` · ${c.segment}` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <FieldError id="customer-error" message={errors.customerIds} />
+        <fieldset>
+          <legend>Which goals does it serve?</legend>
+          <div className="checks">
+            {loaderData.goals.map((g) => (
+              <label key={g.id} className="check">
+                <input
+                  type="checkbox"
+                  name="goalIds"
+                  value={g.id}
+                  defaultChecked={list('goalIds').includes(g.id)}
+                />
+                {g.title}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <FieldError id="goals-error" message={errors.goalIds} />
+        <label>
+          Tags <span className="muted">(separated by commas)</span>
+          <input
+            name="tags"
+            defaultValue={text('tags')}
+            placeholder="billing, invoices"
+            aria-invalid={Boolean(errors.tags)}
+          />
+        </label>
+        <FieldError id="tags-error" message={errors.tags} />
+        <fieldset>
+          <legend>Who may see it?</legend>
+          <div className="checks">
+            <label className="check">
+              <input
+                type="radio"
+                name="visibility"
+                value="everyone"
+                checked={visibility === 'everyone'}
+                onChange={() => setVisibility('everyone')}
+              />
+              Everyone
+            </label>
+            {loaderData.teamName && (
+              <label className="check">
+                <input
+                  type="radio"
+                  name="visibility"
+                  value="team"
+                  checked={visibility === 'team'}
+                  onChange={() => setVisibility('team')}
+                />
+                My team ({loaderData.teamName})
+              </label>
+            )}
+            <label className="check">
+              <input
+                type="radio"
+                name="visibility"
+                value="people"
+                checked={visibility === 'people'}
+                onChange={() => setVisibility('people')}
+              />
+              Only people I name
+            </label>
+          </div>
+          {visibility === 'people' && (
+            <select
+              name="personIds"
+              multiple
+              size={6}
+              defaultValue={list('personIds')}
+              aria-label="People who may see it"
+            >
+              {loaderData.people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </fieldset>
+        <FieldError id="visibility-error" message={errors.visibility} />
+        <div className="row end">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Sharing…' : 'Share'}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

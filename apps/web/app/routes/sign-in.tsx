@@ -1,0 +1,87 @@
+import { data, Form, redirect, useActionData, useNavigation } from 'react-router';
+import type { Route } from './+types/sign-in';
+
+export function loader({ context }: Route.LoaderArgs) {
+  if (context.hub.actor) throw redirect('/');
+  return { demoSignIns: context.hub.demoSignIns, demoPassword: context.hub.demoPassword };
+}
+
+/** Only local paths: an open redirect would let a link send people elsewhere after signing in. */
+function safeNext(value: FormDataEntryValue | null): string {
+  const next = typeof value === 'string' ? value : '/';
+  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  const email = String(form.get('email') ?? '').trim();
+  const password = String(form.get('password') ?? '');
+  if (!email || !password) return data({ error: 'Enter your email and password.', email }, { status: 400 });
+  const session = await context.hub.sessions.signIn(email, password);
+  if (!session)
+    return data({ error: 'That email and password do not match an account.', email }, { status: 401 });
+  return redirect(safeNext(new URL(request.url).searchParams.get('next')), {
+    headers: { 'Set-Cookie': session.cookie },
+  });
+}
+
+export const meta: Route.MetaFunction = () => [{ title: 'Sign in · Heard' }];
+
+export default function SignIn({ loaderData }: Route.ComponentProps) {
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== 'idle';
+  return (
+    <div className="sign-in">
+      <section className="panel">
+        <h1>Sign in to Heard</h1>
+        <p className="muted">Where what customers tell us becomes what we do.</p>
+        <Form method="post" className="stack">
+          {result?.error && (
+            <p className="form-error" role="alert">
+              {result.error}
+            </p>
+          )}
+          <label>
+            Email
+            <input
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              defaultValue={result?.email ?? ''}
+            />
+          </label>
+          <label>
+            Password
+            <input name="password" type="password" autoComplete="current-password" required />
+          </label>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+        </Form>
+      </section>
+      {loaderData.demoSignIns.length > 0 && (
+        <section className="panel demo-people">
+          <h2>Demo organisation</h2>
+          <p className="muted">
+            Every demo person's password is <code>{loaderData.demoPassword}</code>.
+          </p>
+          <ul>
+            {loaderData.demoSignIns.map((p) => (
+              <li key={p.email}>
+                <Form method="post">
+                  <input type="hidden" name="email" value={p.email} />
+                  <input type="hidden" name="password" value={loaderData.demoPassword ?? ''} />
+                  <button type="submit" className="demo-person" aria-label={`Sign in as ${p.name}`}>
+                    <strong>{p.name}</strong>
+                    <span>{p.role}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

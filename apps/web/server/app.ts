@@ -1,0 +1,90 @@
+import { checkDatabase, createDeps, createSessionStore, type Database } from '@heard/db';
+import type { Clock } from '@heard/domain';
+import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import type { Logger } from 'pino';
+import { createRequestHandler, type ServerBuild } from 'react-router';
+import type { HubContext } from '../app/context';
+import { isDatabaseUnavailable, unavailableResponse } from './database-errors';
+import {
+  clearedSessionCookie,
+  readSessionToken,
+  readSessionTokenFromRequest,
+  sessionCookie,
+} from './session-cookie';
+import { serveClientFiles } from './static';
+
+export interface WebAppOptions {
+  db: Database;
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  log: Logger;
+  mode?: 'production' | 'development';
+  /** Offered on the sign-in page when the demo organisation is in the database. */
+  demo?: { signIns: HubContext['demoSignIns']; password: string } | null;
+  clock?: Clock;
+  /** Mark cookies Secure (behind HTTPS). */
+  secureCookies?: boolean;
+  /** Serve the built client files (off when vite serves them in development). */
+  serveAssets?: boolean;
+}
+
+/** The web hub as a Hono app; `main.ts` serves it, tests call `app.request()`. */
+export function createWebApp(options: WebAppOptions) {
+  const { db, log } = options;
+  const deps = createDeps(db.sql, options.clock);
+  const sessions = createSessionStore(db.sql);
+  const secure = options.secureCookies ?? false;
+  const handle = createRequestHandler(options.build, options.mode ?? 'production');
+  const app = new Hono();
+
+  app.get('/healthz', async (c) => {
+    const database = await checkDatabase(db.sql);
+    return c.json({ status: database.ok ? 'ok' : 'degraded', database }, database.ok ? 200 : 503);
+  });
+
+  if (options.serveAssets !== false) serveClientFiles(app);
+  app.use('*', csrf());
+
+  app.onError((error, c) => {
+    if (isDatabaseUnavailable(error)) {
+      log.warn({ err: error }, 'database unavailable');
+      return unavailableResponse();
+    }
+    log.error({ err: error, path: c.req.path }, 'request failed');
+    return c.text('Heard hit an unexpected problem. It has been logged; try again in a moment.', 500);
+  });
+
+  app.all('*', async (c) => {
+    const token = readSessionToken(c);
+    const actor = token ? await sessions.personForToken(token) : null;
+    const hub: HubContext = {
+      deps,
+      actor,
+      sessions: {
+        async signIn(email, password) {
+          const session = await sessions.signIn(email, password);
+          return session && { cookie: sessionCookie(session.token, session.expiresAt, secure) };
+        },
+        async signOut(request) {
+          const current = readSessionTokenFromRequest(request);
+          if (current) await sessions.signOut(current);
+          return clearedSessionCookie(secure);
+        },
+      },
+      lookups: {
+        teams: () => deps.teams.list(),
+        activeGoals: () => deps.goals.list({ status: 'active' }),
+        people: () => deps.people.list(),
+        customers: (text, limit) => deps.customers.search(text, limit),
+      },
+      demoSignIns: options.demo?.signIns ?? [],
+      demoPassword: options.demo?.password ?? null,
+    };
+    const response = await handle(c.req.raw, { hub });
+    // A loader that lost the database renders as a 500; say what it is, so clients retry.
+    if (response.status >= 500 && !(await checkDatabase(db.sql, 1000)).ok) return unavailableResponse();
+    return response;
+  });
+
+  return app;
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().url().optional(),
+  HEARD_DATA_DIR: z.string().min(1).default('.heard'),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type WebConfig = z.infer<typeof EnvSchema>;
+
+/** Reads the web hub's settings once; a bad value stops start-up with a sentence naming it. */
+export function readWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Environment variable ${String(issue.path[0])} is not valid: ${issue.message}.`);
+  }
+  return parsed.data;
+}

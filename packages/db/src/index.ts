@@ -1,0 +1,9 @@
+export { createSessionStore, type SessionStore } from './auth/session-store';
+export { checkDatabase, connect, type DatabaseHealth, describeConnectionError, maskUrl } from './client';
+export { type Database, type DatabaseLog, openDatabase } from './database';
+export { migrate } from './migrate';
+export { createDeps, createRepositories } from './repositories';
+export type { Db } from './repositories/db';
+export { DOMAIN_EVENT_TASK } from './repositories/outbox';
+export { DEMO_PASSWORD } from './seed/organisation';
+export { type DemoSignIn, demoSignIns, type SeedOptions, type SeedResult, seedDemo } from './seed/seed';

@@ -1,0 +1,2 @@
+export type { HeardDbContext } from './global-setup';
+export { type TestDatabase, useTestDatabase } from './test-database';

@@ -1,0 +1,73 @@
+import { createBotApp, describeIntegrations, readBotConfig, startWorker } from '@heard/bot';
+import { DEMO_PASSWORD, demoSignIns, openDatabase, seedDemo } from '@heard/db';
+import { createWebApp, loadServerBuild, readWebConfig } from '@heard/web';
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { hasDemoPeople, listen, printBanner, progress } from './start-helpers';
+
+/** `pnpm start`: database (embedded unless DATABASE_URL), demo seed on first run, jobs, web and bot. */
+async function main(): Promise<void> {
+  const began = performance.now();
+  const web = readWebConfig();
+  const bot = readBotConfig();
+  const log = pino({ level: web.LOG_LEVEL === 'info' ? 'warn' : web.LOG_LEVEL });
+  console.log(
+    web.DATABASE_URL
+      ? 'Connecting to PostgreSQL…'
+      : `Starting the embedded PostgreSQL in ${web.HEARD_DATA_DIR}…`,
+  );
+  const db = await openDatabase({
+    databaseUrl: web.DATABASE_URL,
+    dataDir: web.HEARD_DATA_DIR,
+    log: { info: (m) => console.log(m), warn: (m) => log.warn(m), debug: (m) => log.debug(m) },
+  });
+  const stops: (() => Promise<unknown>)[] = [() => db.close()];
+  const shutdown = async (code: number) => {
+    for (const stop of stops.reverse())
+      await stop().catch((error) => log.error({ err: error }, 'while stopping'));
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+  try {
+    const seeded = await seedDemo(db.sql, { onProgress: progress('Seeding the demo organisation') });
+    if (seeded.seeded)
+      console.log(
+        `\nSeeded ${seeded.people} people, ${seeded.customers} customers and ${seeded.insights} insights.`,
+      );
+    const worker = await startWorker(db, log);
+    stops.push(() => worker.stop());
+    const demo = (await hasDemoPeople(db.sql)) ? { signIns: demoSignIns(), password: DEMO_PASSWORD } : null;
+    const webApp = createWebApp({
+      db,
+      build: await loadServerBuild(),
+      log,
+      demo,
+      secureCookies: web.PUBLIC_URL?.startsWith('https:'),
+    });
+    const webServer = await listen(serve, webApp.fetch, web.PORT, 'web hub');
+    stops.push(() => new Promise((resolve) => webServer.close(resolve)));
+    const botServer = await listen(
+      serve,
+      createBotApp({ db, integrations: { slack: bot.slack, teams: bot.teams } }).fetch,
+      bot.BOT_PORT,
+      'bot',
+    );
+    stops.push(() => new Promise((resolve) => botServer.close(resolve)));
+    printBanner({
+      web: web.PORT,
+      bot: bot.BOT_PORT,
+      integrations: describeIntegrations(bot),
+      demo,
+      seconds: (performance.now() - began) / 1000,
+    });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    await shutdown(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['packages/**/src/**/*.test.ts', 'apps/**/*.test.ts', 'tests/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/build/**', '**/dist/**'],
+    // One throw-away PostgreSQL + migrated template per run; files clone it.
+    globalSetup: ['packages/db/src/testing/global-setup.ts'],
+    setupFiles: ['tests/setup/fail-on-console-error.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Child processes rather than threads: tests spawn servers and send
+    // signals, and process.chdir/exit handlers are off-limits in workers.
+    pool: 'forks',
+  },
+});
