@@ -2,6 +2,7 @@ import { checkDatabase, createDeps, createSessionStore, type Database } from '@h
 import type { Clock } from '@heard/domain';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import type { HubContext } from '../app/context';
@@ -46,6 +47,7 @@ export function createWebApp(options: WebAppOptions) {
   app.use('*', csrf());
 
   app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
     if (isDatabaseUnavailable(error)) {
       log.warn({ err: error }, 'database unavailable');
       return unavailableResponse();

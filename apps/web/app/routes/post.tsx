@@ -128,6 +128,7 @@ export default function Post({ loaderData, actionData }: Route.ComponentProps) {
             </select>
           </label>
         </div>
+        <FieldError id="kind-error" message={errors.kind ?? errors.sentiment} />
         <label>
           Customer
           <select

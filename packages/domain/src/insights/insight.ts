@@ -122,10 +122,17 @@ export function deriveTitle(body: string): string {
   const firstLine =
     body
       .split('\n')
-      .map((line) => line.trim().replace(LEADING_MARKUP, '').trim())
+      .map((line) => stripInlineMarkdown(line.trim().replace(LEADING_MARKUP, '')).trim())
       .find((line) => line.length > 0 && !/^[-*_=\s]+$/.test(line)) ?? '';
   if (firstLine.length <= MAX_TITLE_LENGTH) return firstLine;
   return `${firstLine.slice(0, MAX_TITLE_LENGTH - 1).trimEnd()}…`;
+}
+
+/** Titles are plain text: keep link text and emphasised words, drop the markup around them. */
+function stripInlineMarkdown(line: string): string {
+  return line
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|\*|_|~~|`)(\S(?:.*?\S)?)\1/g, '$2');
 }
 
 /** Tags compare case-insensitively and without the `#` people type in chat. */

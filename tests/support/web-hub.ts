@@ -1,0 +1,54 @@
+import { createWebApp, loadServerBuild } from '@heard/web';
+import { DEMO_PASSWORD, type Database, demoSignIns, seedDemo } from '@heard/db';
+import { useTestDatabase } from '@heard/db/testing';
+import pino from 'pino';
+import { beforeAll } from 'vitest';
+
+export const ORIGIN = 'http://localhost';
+
+export interface TestHub {
+  app: ReturnType<typeof createWebApp>;
+  db: Database;
+  /** Signs in through the real sign-in form and returns the session cookie. */
+  signIn(email: string, password?: string): Promise<string>;
+  /** A same-origin form POST, as a browser would send it. */
+  post(path: string, form: Record<string, string | string[]>, cookie?: string): Promise<Response>;
+  get(path: string, cookie?: string): Promise<Response>;
+}
+
+/** A web hub on this test file's own database, seeded with the demo organisation (small). */
+export function useWebHub(options: { insights?: number } = {}): TestHub {
+  const database = useTestDatabase();
+  const hub = {} as TestHub;
+  beforeAll(async () => {
+    const sql = database.sql();
+    await seedDemo(sql, { insights: options.insights ?? 60, seed: 7 });
+    const db: Database = { url: database.url(), sql, close: async () => {} };
+    hub.db = db;
+    hub.app = createWebApp({
+      db,
+      build: await loadServerBuild(),
+      log: pino({ level: 'silent' }),
+      demo: { signIns: demoSignIns(), password: DEMO_PASSWORD },
+    });
+    hub.get = (path, cookie) => Promise.resolve(hub.app.request(`${ORIGIN}${path}`, { headers: cookie ? { cookie } : {} }));
+    hub.post = (path, form, cookie) => {
+      const body = new URLSearchParams();
+      for (const [key, value] of Object.entries(form)) for (const v of [value].flat()) body.append(key, v);
+      return Promise.resolve(
+        hub.app.request(`${ORIGIN}${path}`, {
+          method: 'POST',
+          body,
+          headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+        }),
+      );
+    };
+    hub.signIn = async (email, password = DEMO_PASSWORD) => {
+      const response = await hub.post('/sign-in', { email, password });
+      const cookie = response.headers.get('set-cookie');
+      if (response.status !== 302 || !cookie) throw new Error(`Sign-in as ${email} failed with ${response.status}`);
+      return cookie.split(';')[0]!;
+    };
+  });
+  return hub;
+}
