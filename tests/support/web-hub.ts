@@ -1,6 +1,6 @@
-import { createWebApp, loadServerBuild } from '@heard/web';
-import { DEMO_PASSWORD, type Database, demoSignIns, seedDemo } from '@heard/db';
+import { type Database, DEMO_PASSWORD, demoSignIns, seedDemo } from '@heard/db';
 import { useTestDatabase } from '@heard/db/testing';
+import { createWebApp, loadServerBuild } from '@heard/web';
 import pino from 'pino';
 import { beforeAll } from 'vitest';
 
@@ -31,7 +31,8 @@ export function useWebHub(options: { insights?: number } = {}): TestHub {
       log: pino({ level: 'silent' }),
       demo: { signIns: demoSignIns(), password: DEMO_PASSWORD },
     });
-    hub.get = (path, cookie) => Promise.resolve(hub.app.request(`${ORIGIN}${path}`, { headers: cookie ? { cookie } : {} }));
+    hub.get = (path, cookie) =>
+      Promise.resolve(hub.app.request(`${ORIGIN}${path}`, { headers: cookie ? { cookie } : {} }));
     hub.post = (path, form, cookie) => {
       const body = new URLSearchParams();
       for (const [key, value] of Object.entries(form)) for (const v of [value].flat()) body.append(key, v);
@@ -39,14 +40,19 @@ export function useWebHub(options: { insights?: number } = {}): TestHub {
         hub.app.request(`${ORIGIN}${path}`, {
           method: 'POST',
           body,
-          headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+          headers: {
+            origin: ORIGIN,
+            'content-type': 'application/x-www-form-urlencoded',
+            ...(cookie ? { cookie } : {}),
+          },
         }),
       );
     };
     hub.signIn = async (email, password = DEMO_PASSWORD) => {
       const response = await hub.post('/sign-in', { email, password });
       const cookie = response.headers.get('set-cookie');
-      if (response.status !== 302 || !cookie) throw new Error(`Sign-in as ${email} failed with ${response.status}`);
+      if (response.status !== 302 || !cookie)
+        throw new Error(`Sign-in as ${email} failed with ${response.status}`);
       return cookie.split(';')[0]!;
     };
   });

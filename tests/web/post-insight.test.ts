@@ -5,7 +5,12 @@ const hub = useWebHub();
 let sam: string;
 let chloe: string;
 
-const valid = { body: 'Acme was charged twice after upgrading mid-month.', kind: 'pain', sentiment: 'negative', visibility: 'everyone' };
+const valid = {
+  body: 'Acme was charged twice after upgrading mid-month.',
+  kind: 'pain',
+  sentiment: 'negative',
+  visibility: 'everyone',
+};
 
 async function counts() {
   const [row] = await hub.db.sql`
@@ -21,7 +26,11 @@ beforeAll(async () => {
 
 describe('posting an insight from the web', () => {
   it('puts a new insight at the top of the feed', async () => {
-    const response = await hub.post('/post', { ...valid, body: 'Northwind asked for **SEPA** direct debit.', tags: 'billing, Payments' }, sam);
+    const response = await hub.post(
+      '/post',
+      { ...valid, body: 'Northwind asked for **SEPA** direct debit.', tags: 'billing, Payments' },
+      sam,
+    );
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toMatch(/^\/\?posted=/);
     const html = await (await hub.get('/', sam)).text();
@@ -34,9 +43,21 @@ describe('posting an insight from the web', () => {
 
   it.each([
     ['an empty text', { body: '   ' }, 'The text is empty: write something.'],
-    ['a text over 20,000 characters', { body: 'a'.repeat(20_001) }, 'The text is 20,001 characters; the limit is 20,000.'],
-    ['an unknown goal', { goalIds: '00000000-0000-4000-8000-000000000000' }, 'No goal has the id 00000000-0000-4000-8000-000000000000'],
-    ['a visibility naming nobody', { visibility: 'people' }, 'Name at least one person who may see this insight'],
+    [
+      'a text over 20,000 characters',
+      { body: 'a'.repeat(20_001) },
+      'The text is 20,001 characters; the limit is 20,000.',
+    ],
+    [
+      'an unknown goal',
+      { goalIds: '00000000-0000-4000-8000-000000000000' },
+      'No goal has the id 00000000-0000-4000-8000-000000000000',
+    ],
+    [
+      'a visibility naming nobody',
+      { visibility: 'people' },
+      'Name at least one person who may see this insight',
+    ],
     ['an unknown kind', { kind: 'rumour' }, 'Choose what kind of insight this is.'],
   ])('refuses %s with a message next to the field and stores nothing', async (_label, change, message) => {
     const before = await counts();
@@ -54,8 +75,13 @@ describe('posting an insight from the web', () => {
   });
 
   it('shows a team-only insight to the team and hides it from everyone else, even by its address', async () => {
-    await hub.post('/post', { ...valid, body: 'Support-only: the refund macro is wrong.', visibility: 'team' }, sam);
-    const [row] = await hub.db.sql`select id from insights where body = 'Support-only: the refund macro is wrong.'`;
+    await hub.post(
+      '/post',
+      { ...valid, body: 'Support-only: the refund macro is wrong.', visibility: 'team' },
+      sam,
+    );
+    const [row] = await hub.db
+      .sql`select id from insights where body = 'Support-only: the refund macro is wrong.'`;
     expect(await (await hub.get('/', sam)).text()).toContain('Support-only: the refund macro is wrong.');
     expect(await (await hub.get('/', chloe)).text()).not.toContain('Support-only');
     const direct = await hub.get(`/insights/${row!.id}`, chloe);
@@ -64,11 +90,13 @@ describe('posting an insight from the web', () => {
   });
 
   it('counts a "me too" once per person', async () => {
-    const [row] = await hub.db.sql`select id from insights where visibility_scope = 'everyone' order by created_at desc limit 1`;
+    const [row] = await hub.db
+      .sql`select id from insights where visibility_scope = 'everyone' order by created_at desc limit 1`;
     await hub.post(`/insights/${row!.id}`, {}, chloe);
     await hub.post(`/insights/${row!.id}`, {}, chloe);
     const [after] = await hub.db.sql`select reaction_count from insights where id = ${row!.id}`;
-    const [mine] = await hub.db.sql`select count(*)::int as n from reactions where insight_id = ${row!.id} and person_id = (select id from people where email = 'chloe.dubois@example.com')`;
+    const [mine] = await hub.db
+      .sql`select count(*)::int as n from reactions where insight_id = ${row!.id} and person_id = (select id from people where email = 'chloe.dubois@example.com')`;
     expect(mine!.n).toBe(1);
     expect(after!.reaction_count).toBeGreaterThanOrEqual(1);
   });
@@ -79,7 +107,8 @@ describe('posting an insight from the web', () => {
     while (path) {
       const html: string = await (await hub.get(path, sam)).text();
       seen.push(...[...html.matchAll(/href="\/insights\/([0-9a-f-]{36})"/g)].map((m) => m[1]!));
-      const next: RegExpMatchArray | null = html.match(/<a[^>]*rel="next"[^>]*>/)?.[0].match(/href="([^"]+)"/) ?? null;
+      const next: RegExpMatchArray | null =
+        html.match(/<a[^>]*rel="next"[^>]*>/)?.[0].match(/href="([^"]+)"/) ?? null;
       path = next ? next[1]!.replace(/&amp;/g, '&') : null;
     }
     expect(new Set(seen).size).toBe(seen.length);

@@ -62,7 +62,11 @@ describe('signing in to the web hub', () => {
     const response = await hub.app.request('http://localhost/post', {
       method: 'POST',
       body: new URLSearchParams({ body: 'x', kind: 'pain', sentiment: 'negative', visibility: 'everyone' }),
-      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', cookie },
+      headers: {
+        origin: 'https://evil.example',
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie,
+      },
     });
     expect(response.status).toBe(403);
   });

@@ -51,8 +51,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <NavLink to="/" end>
                 Feed
               </NavLink>
-              <NavLink to="/post" className="button button-primary">
-                Share what you heard
+              <NavLink to="/post" className="button button-primary" aria-label="Share what you heard">
+                <span className="wide-only">Share what you heard</span>
+                <span className="narrow-only">Share</span>
               </NavLink>
               <span className="who" title={actor.email}>
                 <span className="avatar" aria-hidden="true">

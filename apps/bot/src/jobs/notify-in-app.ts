@@ -17,7 +17,7 @@ export async function noticesFor(db: Db, event: DomainEvent): Promise<Notice[]> 
   switch (event.type) {
     case 'insight.posted': {
       const insight = await repos.insights.findById(event.insightId);
-      if (!insight || insight.visibility.scope !== 'people') return [];
+      if (insight?.visibility.scope !== 'people') return [];
       const reporter = await repos.people.findById(insight.reporterId);
       return insight.visibility.personIds
         .filter((id) => id !== insight.reporterId)

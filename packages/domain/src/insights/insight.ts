@@ -130,9 +130,7 @@ export function deriveTitle(body: string): string {
 
 /** Titles are plain text: keep link text and emphasised words, drop the markup around them. */
 function stripInlineMarkdown(line: string): string {
-  return line
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|\*|_|~~|`)(\S(?:.*?\S)?)\1/g, '$2');
+  return line.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/(\*\*|__|\*|_|~~|`)(\S(?:.*?\S)?)\1/g, '$2');
 }
 
 /** Tags compare case-insensitively and without the `#` people type in chat. */

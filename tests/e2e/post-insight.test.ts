@@ -1,0 +1,73 @@
+import { mkdir } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../support/browser';
+import { serveOnFreePort } from '../support/serve';
+import { useWebHub } from '../support/web-hub';
+
+const hub = useWebHub({ insights: 40 });
+const SHOTS = 'test-results/e2e';
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+
+describe.skipIf(!hasChromium)('a frontline person in the browser', () => {
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    server = await serveOnFreePort(hub.app.fetch);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs in, posts an insight and sees it at the top of the feed', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => page.url()).toContain('/sign-in');
+    await page.getByRole('button', { name: 'Sign in as Sam Carter' }).click();
+    await page.getByRole('heading', { name: 'What customers are telling us' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/feed.png` });
+
+    await page.getByRole('link', { name: 'Share what you heard' }).click();
+    await page.getByRole('button', { name: 'Share' }).click();
+    await page.getByText('The text is empty: write something.').waitFor();
+    await page.screenshot({ path: `${SHOTS}/post-empty.png`, fullPage: true });
+
+    await page
+      .getByLabel('What did you hear?')
+      .fill(
+        'Harbor Dental was double-charged after adding two seats.\n\n> "Our bank told us before you did."',
+      );
+    await page.getByLabel('Kind').selectOption('pain');
+    await page.getByLabel('Halve billing complaints by Q3').check();
+    await page.getByLabel('Tags').fill('billing, proration');
+    await page.getByRole('button', { name: 'Share' }).click();
+    await page.getByRole('status').filter({ hasText: 'Shared.' }).waitFor();
+
+    const first = page.locator('ol.feed > li').first();
+    await expect
+      .poll(() => first.getByRole('heading').textContent())
+      .toBe('Harbor Dental was double-charged after adding two seats.');
+    expect(await first.textContent()).toContain('Halve billing complaints by Q3');
+    expect(await first.textContent()).toContain('Sam Carter');
+    await page.screenshot({ path: `${SHOTS}/feed-after-post.png` });
+    expect(errors).toEqual([]);
+  });
+
+  it('reads well on a phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByRole('button', { name: 'Sign in as Chloé Dubois' }).click();
+    await page.getByRole('heading', { name: 'What customers are telling us' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/feed-phone.png` });
+    await context.close();
+  });
+});
