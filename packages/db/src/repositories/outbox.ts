@@ -11,7 +11,7 @@ export const DOMAIN_EVENT_TASK = 'domain-event';
 export function createOutbox(db: Db): EventOutbox {
   return {
     async publish(event: DomainEvent) {
-      await db`select graphile_worker.add_job(${DOMAIN_EVENT_TASK}, ${JSON.stringify(event)}::json, max_attempts => 25)`;
+      await db`select graphile_worker.add_job(${DOMAIN_EVENT_TASK}, ${event as never}::json, max_attempts => 25)`;
     },
   };
 }

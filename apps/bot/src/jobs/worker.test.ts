@@ -1,0 +1,153 @@
+import { createDeps, type Database, seedDemo } from '@heard/db';
+import { useTestDatabase } from '@heard/db/testing';
+import { assignAction, linkInsightToGoal, type Person, postInsight, recordEvaluation } from '@heard/domain';
+import type { Runner } from 'graphile-worker';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorker } from './worker';
+
+const database = useTestDatabase();
+let runner: Runner;
+let deps: ReturnType<typeof createDeps>;
+let people: Map<string, Person>;
+
+const person = (email: string) => people.get(email)!;
+
+async function notificationsFor(email: string) {
+  return database.sql()`select n.kind, n.text, n.link from notifications n join people p on p.id = n.person_id
+                        where p.email = ${email} order by n.created_at`;
+}
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 100 && !done(value); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+
+beforeAll(async () => {
+  const sql = database.sql();
+  await seedDemo(sql, { insights: 10 });
+  deps = createDeps(sql);
+  people = new Map((await deps.people.list()).map((p) => [p.email, p]));
+  const db: Database = { url: database.url(), sql, close: async () => {} };
+  runner = await startWorker(db, pino({ level: 'silent' }));
+});
+
+afterAll(async () => {
+  await runner?.stop();
+});
+
+describe('the job worker draining the outbox', () => {
+  it('tells the people named on a restricted insight that it was shared with them, once', async () => {
+    const { insight } = await postInsight(deps, {
+      actor: person('sam.carter@example.com'),
+      body: 'Kestrel Freight is evaluating a competitor; please keep this between us.',
+      kind: 'churn_risk',
+      sentiment: 'negative',
+      source: { kind: 'web' },
+      visibility: { scope: 'people', personIds: [person('hannah.weiss@example.com').id] },
+    });
+    const notices = await eventually(
+      () => notificationsFor('hannah.weiss@example.com'),
+      (rows) => rows.length > 0,
+    );
+    expect(notices).toEqual([
+      expect.objectContaining({
+        kind: 'insight.shared_with_you',
+        link: `/insights/${insight.id}`,
+        text: expect.stringContaining('Sam Carter shared an insight with you'),
+      }),
+    ]);
+
+    // The same event delivered again (a retried fan-out) adds nothing.
+    await database.sql()`select graphile_worker.add_job('domain-event', ${{ type: 'insight.posted', insightId: insight.id } as never}::json)`;
+    await eventually(
+      () => database.sql()`select count(*)::int as n from graphile_worker.jobs`,
+      (rows) => rows[0]!.n === 0,
+    );
+    expect(await notificationsFor('hannah.weiss@example.com')).toHaveLength(1);
+  });
+
+  it('tells a goal owner when someone links an insight to their goal', async () => {
+    const goal = (await deps.goals.list()).find((g) => g.title === 'Halve billing complaints by Q3')!;
+    const { insight } = await postInsight(deps, {
+      actor: person('chloe.dubois@example.com'),
+      body: 'Bluebird Bakery cannot find the VAT line on the invoice.',
+      kind: 'pain',
+      sentiment: 'negative',
+      source: { kind: 'web' },
+    });
+    await linkInsightToGoal(deps, {
+      actor: person('lea.moreau@example.com'),
+      insightId: insight.id,
+      goalId: goal.id,
+      rationale: 'Invoice confusion',
+    });
+    const notices = await eventually(
+      () => notificationsFor('priya.raman@example.com'),
+      (rows) => rows.some((r) => r.kind === 'goal.insight_linked'),
+    );
+    expect(notices.find((n) => n.kind === 'goal.insight_linked')?.text).toContain(
+      'Bluebird Bakery cannot find the VAT line',
+    );
+  });
+
+  it('closes the loop: the assignee hears of the action, the reporter of its evaluation', async () => {
+    const owner = person('priya.raman@example.com');
+    const goal = (await deps.goals.list()).find((g) => g.ownerId === owner.id)!;
+    const assignee = (await deps.people.list()).find(
+      (p) => p.teamId === goal.mandate.teamIds[0] && p.id !== owner.id,
+    )!;
+    const { insight } = await postInsight(deps, {
+      actor: person('sam.carter@example.com'),
+      body: 'Riverbend Legal was charged twice after a mid-month upgrade.',
+      kind: 'pain',
+      sentiment: 'negative',
+      source: { kind: 'web' },
+    });
+    const action = await assignAction(deps, {
+      actor: owner,
+      goalId: goal.id,
+      assigneeId: assignee.id,
+      title: 'Fix proration double charge',
+      citedInsightIds: [insight.id],
+    });
+    await recordEvaluation(deps, {
+      actor: owner,
+      subject: { kind: 'action', actionId: action.id },
+      result: 'better',
+      note: 'No double charges since the fix.',
+    });
+    const toAssignee = await eventually(
+      () => notificationsFor(assignee.email),
+      (rows) => rows.some((r) => r.kind === 'action.assigned'),
+    );
+    expect(toAssignee.find((n) => n.kind === 'action.assigned')?.text).toContain(
+      'Fix proration double charge',
+    );
+    const toReporter = await eventually(
+      () => notificationsFor('sam.carter@example.com'),
+      (rows) => rows.some((r) => r.kind === 'evaluation.recorded'),
+    );
+    expect(toReporter.some((n) => n.kind === 'evaluation.recorded')).toBe(true);
+  });
+
+  it('sends nothing for a write that was rolled back', async () => {
+    const before = await database.sql()`select count(*)::int as n from notifications`;
+    await expect(
+      deps.transaction(async (tx) => {
+        await tx.outbox.publish({
+          type: 'evaluation.recorded',
+          evaluationId: 'x',
+          notifyPersonIds: [person('sam.carter@example.com').id],
+        });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await database.sql()`select count(*)::int as n from notifications`).toEqual(before);
+  });
+});
