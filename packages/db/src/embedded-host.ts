@@ -142,6 +142,7 @@ export const isInitialised = (pgdata: string): boolean => {
 
 /** The most telling server log line (FATAL/PANIC/ERROR) for an error message. */
 export function mostTellingLine(lines: readonly string[]): string | undefined {
-  const severe = [...lines].reverse().find((line) => /\b(FATAL|PANIC|ERROR):/.test(line));
-  return (severe ?? lines.at(-1))?.replace(/^.*?\b(FATAL|PANIC|ERROR|LOG):\s*/, '').trim();
+  // Server lines say "FATAL:", initdb's say "initdb: error:".
+  const severe = [...lines].reverse().find((line) => /\b(FATAL|PANIC|ERROR):/i.test(line));
+  return (severe ?? lines.at(-1))?.replace(/^.*?\b(FATAL|PANIC|ERROR|LOG):\s*/i, '').trim();
 }

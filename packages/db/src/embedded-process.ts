@@ -24,16 +24,17 @@ export function track(entry: Running): void {
 
 /** Stops a tracked server (fast shutdown) and deletes its directory if throw-away. */
 export async function stopRunning(entry: Running): Promise<void> {
-  running.delete(entry);
+  // Stays tracked until the server is down, so dying mid-stop still cleans up.
   await terminate(entry.child);
+  running.delete(entry);
   if (entry.removeOnStop) await fs.rm(entry.removeOnStop, { recursive: true, force: true });
 }
 
-// The library keeps its server process in a private field and never listens
-// for its 'error' event, so a spawn failure (EACCES) would crash the whole
-// process. Intercepting the assignment lets us attach a listener in time.
 /** Resolves with the server process as soon as the library spawns it. */
 export function captureChild(server: EmbeddedPostgresClass): Promise<ChildProcess> {
+  // The library keeps its server process in a private field and never listens
+  // for its 'error' event, so a spawn failure (EACCES) would crash the whole
+  // process. Intercepting the assignment lets us attach a listener in time.
   return new Promise((resolve) => {
     let value: ChildProcess | undefined;
     Object.defineProperty(server, 'process', {
@@ -76,8 +77,9 @@ export async function waitUntilReady(
   }
   // Like a pool, a running cluster should not by itself keep the process
   // alive; the 'exit' handler stops it when nothing else is left to do.
-  for (const handle of [child, child.stdin, child.stdout, child.stderr])
+  for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
     (handle as { unref?(): void } | null)?.unref?.();
+  }
   return { child, pgdata };
 }
 
@@ -88,6 +90,9 @@ export async function waitUntilReady(
 async function terminate(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // The child was unref'd once ready; without this, a caller awaiting stop()
+  // with nothing else pending would see the process exit under it.
+  child.ref();
   const escalate = (signal: NodeJS.Signals, ms: number) =>
     setTimeout(() => child.exitCode === null && child.kill(signal), ms).unref();
   child.kill('SIGINT');
@@ -121,12 +126,16 @@ function installExitHandlers(): void {
   }
 }
 
+// Runs inside 'exit', where promises never settle, hence the blocking wait.
 function stopAllSync(): void {
   for (const entry of running) {
     running.delete(entry);
     const { child } = entry;
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
-    waitForPidFileGone(entry.pgdata, 10_000);
+    // Only wait when we signalled a live server: a SIGKILLed one never
+    // removes its pid file, and the next start treats that file as stale.
+    if (child.exitCode === null && child.signalCode === null && child.kill('SIGINT')) {
+      waitForPidFileGone(entry.pgdata, 10_000);
+    }
     if (entry.removeOnStop) rmSync(entry.removeOnStop, { recursive: true, force: true });
   }
 }

@@ -116,7 +116,7 @@ describe('a process that started a cluster', () => {
   const fixture = fileURLToPath(new URL('./testing/fixtures/start-embedded.ts', import.meta.url));
   const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
 
-  async function launch(mode: 'wait' | 'crash', dataDir?: string) {
+  async function launch(mode: 'wait' | 'crash' | 'stop' | 'forget', dataDir?: string) {
     const child = spawn(tsx, [fixture, mode, ...(dataDir ? [dataDir] : [])], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -138,7 +138,7 @@ describe('a process that started a cluster', () => {
     return { child, info, exited, stderr: () => stderr };
   }
 
-  async function expectNoOrphans(child: ChildProcess, dataDir: string, postmaster: number) {
+  async function expectNoOrphans(child: ChildProcess, dataDir: string, postmaster?: number) {
     // Give a dying postmaster's children a moment to be reaped by init.
     for (let i = 0; i < 50 && processesFor(dataDir, postmaster).length > 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -176,6 +176,21 @@ describe('a process that started a cluster', () => {
     expect((await exited).code).toBe(1);
     expect(stderr()).toContain('deliberate crash');
     await expectNoOrphans(child, info.dataDir, postmaster);
+    expect(existsSync(info.dataDir)).toBe(false);
+  });
+
+  it('exits normally after stop() with nothing else pending', async () => {
+    const { child, info, exited } = await launch('stop');
+    expect(await exited).toEqual({ code: 0, signal: null });
+    await expectNoOrphans(child, info.dataDir);
+    expect(existsSync(info.dataDir)).toBe(false);
+  });
+
+  it('stops a forgotten cluster when the event loop drains, keeping the exit code', async () => {
+    const { child, info, exited } = await launch('forget');
+    // The library's own exit hook would have forced exit code 0 here.
+    expect(await exited).toEqual({ code: 3, signal: null });
+    await expectNoOrphans(child, info.dataDir);
     expect(existsSync(info.dataDir)).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ import {
   isInitialised,
   isPortFree,
   isRoot,
+  mostTellingLine,
   probeBinary,
 } from './embedded-host';
 import { captureChild, stopRunning, track, waitUntilReady } from './embedded-process';
@@ -39,6 +40,17 @@ const DEFAULT_PORT = 54329;
 const STATE_FILE = 'heard-embedded.json';
 const USER = 'postgres';
 const require = createRequire(import.meta.url);
+
+// TCP on loopback only: no Unix socket lock files in /tmp to collide or go stale.
+const BASE_SETTINGS = { listen_addresses: '127.0.0.1', unix_socket_directories: '' };
+// Durability is pointless for a cluster deleted on stop; this makes
+// CREATE DATABASE ... TEMPLATE and migrations markedly faster.
+const THROWAWAY_SETTINGS = {
+  fsync: 'off',
+  synchronous_commit: 'off',
+  full_page_writes: 'off',
+  max_connections: '200',
+};
 
 /** Starts (initialising on first use) a PostgreSQL cluster owned by this process. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
@@ -79,8 +91,9 @@ async function start(
       log(`Removing stale postmaster.pid left by a killed run in ${pgdata}.`);
       await fs.rm(path.join(pgdata, 'postmaster.pid'), { force: true });
     }
-    if (!state)
+    if (!state) {
       throw new Error(`${stateFile} (which holds the password) is missing; delete ${root} to start over.`);
+    }
   }
   const password = state?.password ?? randomBytes(18).toString('hex');
   const port = await choosePort(options, state?.port, log);
@@ -115,34 +128,24 @@ async function start(
       '--builtin-locale=C.UTF-8',
       ...(options.persistent ? [] : ['--no-sync']),
     ],
-    postgresFlags: [
-      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      // Durability is pointless for a cluster deleted on stop; this makes
-      // CREATE DATABASE ... TEMPLATE and migrations markedly faster.
-      ...(options.persistent
-        ? []
-        : [
-            '-c',
-            'fsync=off',
-            '-c',
-            'synchronous_commit=off',
-            '-c',
-            'full_page_writes=off',
-            '-c',
-            'max_connections=200',
-          ]),
-    ],
+    postgresFlags: Object.entries({
+      ...BASE_SETTINGS,
+      ...(options.persistent ? {} : THROWAWAY_SETTINGS),
+    }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog,
     onError: (error) => onLog(error instanceof Error ? error.message : String(error)),
   });
   const child = captureChild(server);
 
+  // Written before initdb so a run killed mid-way still knows the password.
+  if (options.persistent) await fs.writeFile(stateFile, JSON.stringify({ port, password }), { mode: 0o600 });
   if (!initialised) {
     const began = performance.now();
-    await server.initialise();
+    await server.initialise().catch((error: unknown) => {
+      throw new Error(`initdb failed (${mostTellingLine(recent) ?? String(error)}).`, { cause: error });
+    });
     log(`initdb took ${Math.round(performance.now() - began)} ms`);
   }
-  if (options.persistent) await fs.writeFile(stateFile, JSON.stringify({ port, password }), { mode: 0o600 });
 
   const began = performance.now();
   const entry = await waitUntilReady(server, child, pgdata, recent);

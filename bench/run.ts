@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import { benchFeed } from './feed.bench';
+import { type BenchResult, writeReport } from './report';
+import { benchStartup } from './startup.bench';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const only = process.argv[2];
+
+/** `pnpm bench [startup|feed]`: runs the benchmarks and writes bench/results/latest.{json,md}. */
+async function main(): Promise<void> {
+  const results: BenchResult[] = [];
+  if (!only || only === 'startup') {
+    console.log('Timing pnpm start from a fresh clone…');
+    results.push(...(await benchStartup(ROOT)));
+  }
+  if (!only || only === 'feed') {
+    const insights = Number(process.env.BENCH_INSIGHTS ?? 100_000);
+    console.log(`Timing the feed at ${insights.toLocaleString('en')} insights…`);
+    results.push(...(await benchFeed(insights, Number(process.env.BENCH_REQUESTS ?? 300))));
+  }
+  for (const r of results) console.log(`${r.name.padEnd(36)} ${String(r.value).padStart(10)} ${r.unit}`);
+  await writeReport(`${ROOT}bench/results`, results);
+  console.log('Wrote bench/results/latest.json and latest.md.');
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
