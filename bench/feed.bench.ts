@@ -23,7 +23,10 @@ export async function benchFeed(insights: number, requests: number): Promise<Ben
   const db = await openDatabase({ dataDir, log: quiet });
   try {
     const seedBegan = performance.now();
-    await seedDemo(db.sql, { insights, onProgress: (done, total) => process.stdout.write(`\r  seeding ${done}/${total}`) });
+    await seedDemo(db.sql, {
+      insights,
+      onProgress: (done, total) => process.stdout.write(`\r  seeding ${done}/${total}`),
+    });
     const seedMs = performance.now() - seedBegan;
     process.stdout.write('\n');
     await db.sql`vacuum analyze`;
@@ -48,18 +51,46 @@ export async function benchFeed(insights: number, requests: number): Promise<Ben
         if (p === '/') first.push(ms);
         all.push(ms);
         // Follow the "older" link a few pages deep, as someone scrolling back would.
-        const next = html.match(/<a[^>]*rel="next"[^>]*>/)?.[0].match(/href="([^"]+)"/)?.[1]?.replace(/&amp;/g, '&');
+        const next = html
+          .match(/<a[^>]*rel="next"[^>]*>/)?.[0]
+          .match(/href="([^"]+)"/)?.[1]
+          ?.replace(/&amp;/g, '&');
         if (next && i % 3 === 0) all.push((await timed(`${server.url}${next}`, cookie)).ms);
       }
       first.sort((a, b) => a - b);
       all.sort((a, b) => a - b);
       const context = { insights, requests: all.length, page: '20 insights, HTML over loopback, one client' };
       return [
-        { name: `seed.insights_per_s.${insights}`, value: round(insights / (seedMs / 1000), 0), unit: 'insights/s', context: { seconds: round(seedMs / 1000) } },
-        { name: `feed.first_page.p50_ms.${insights}`, value: round(percentile(first, 50)), unit: 'ms', context },
-        { name: `feed.first_page.p95_ms.${insights}`, value: round(percentile(first, 95)), unit: 'ms', context },
-        { name: `feed.any_page.p50_ms.${insights}`, value: round(percentile(all, 50)), unit: 'ms', context: { ...context, mix: paths.join(' ') } },
-        { name: `feed.any_page.p95_ms.${insights}`, value: round(percentile(all, 95)), unit: 'ms', context: { ...context, mix: paths.join(' ') } },
+        {
+          name: `seed.insights_per_s.${insights}`,
+          value: round(insights / (seedMs / 1000), 0),
+          unit: 'insights/s',
+          context: { seconds: round(seedMs / 1000) },
+        },
+        {
+          name: `feed.first_page.p50_ms.${insights}`,
+          value: round(percentile(first, 50)),
+          unit: 'ms',
+          context,
+        },
+        {
+          name: `feed.first_page.p95_ms.${insights}`,
+          value: round(percentile(first, 95)),
+          unit: 'ms',
+          context,
+        },
+        {
+          name: `feed.any_page.p50_ms.${insights}`,
+          value: round(percentile(all, 50)),
+          unit: 'ms',
+          context: { ...context, mix: paths.join(' ') },
+        },
+        {
+          name: `feed.any_page.p95_ms.${insights}`,
+          value: round(percentile(all, 95)),
+          unit: 'ms',
+          context: { ...context, mix: paths.join(' ') },
+        },
       ];
     } finally {
       await server.close();

@@ -32,7 +32,16 @@ export async function writeReport(dir: string, results: BenchResult[]): Promise<
   await mkdir(dir, { recursive: true });
   const report = { machine: machine(), date: new Date().toISOString(), results };
   await writeFile(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  const rows = results.map((r) => `| ${r.name} | ${r.value} | ${r.unit} | ${r.context ? Object.entries(r.context).map(([k, v]) => `${k}: ${v}`).join(', ') : ''} |`);
+  const rows = results.map(
+    (r) =>
+      `| ${r.name} | ${r.value} | ${r.unit} | ${
+        r.context
+          ? Object.entries(r.context)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(', ')
+          : ''
+      } |`,
+  );
   const m = report.machine;
   const md = [
     '# Benchmarks',

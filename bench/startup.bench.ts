@@ -7,7 +7,12 @@ import { round } from './report';
 
 const PNPM = 'npx -y pnpm@10.34.9';
 
-async function waitForPage(url: string, child: ChildProcess, began: number, timeoutMs = 300_000): Promise<number> {
+async function waitForPage(
+  url: string,
+  child: ChildProcess,
+  began: number,
+  timeoutMs = 300_000,
+): Promise<number> {
   while (performance.now() - began < timeoutMs) {
     if (child.exitCode !== null) throw new Error(`pnpm start exited with ${child.exitCode}`);
     try {
@@ -25,7 +30,12 @@ async function runStart(cwd: string, port: number): Promise<number> {
   const began = performance.now();
   const child = spawn('sh', ['-c', `${PNPM} start`], {
     cwd,
-    env: { ...process.env, PORT: String(port), BOT_PORT: String(port + 1), HEARD_DATA_DIR: path.join(cwd, '.heard') },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BOT_PORT: String(port + 1),
+      HEARD_DATA_DIR: path.join(cwd, '.heard'),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
@@ -48,9 +58,24 @@ export async function benchStartup(repo: string): Promise<BenchResult[]> {
     const first = await runStart(dir, 3410);
     const second = await runStart(dir, 3410);
     return [
-      { name: 'start.install_ms', value: round(install, 0), unit: 'ms', context: { note: 'pnpm install in a fresh clone, packages from the local store' } },
-      { name: 'start.first_run_ms', value: round(first, 0), unit: 'ms', context: { note: 'build, initdb, migrate, seed 400 insights, page served' } },
-      { name: 'start.second_run_ms', value: round(second, 0), unit: 'ms', context: { note: 'build, existing data, page served' } },
+      {
+        name: 'start.install_ms',
+        value: round(install, 0),
+        unit: 'ms',
+        context: { note: 'pnpm install in a fresh clone, packages from the local store' },
+      },
+      {
+        name: 'start.first_run_ms',
+        value: round(first, 0),
+        unit: 'ms',
+        context: { note: 'build, initdb, migrate, seed 400 insights, page served' },
+      },
+      {
+        name: 'start.second_run_ms',
+        value: round(second, 0),
+        unit: 'ms',
+        context: { note: 'build, existing data, page served' },
+      },
     ];
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -13,14 +13,17 @@ import type { Route } from './+types/root';
 import { initials } from './lib/format';
 import './styles.css';
 
-export function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context }: Route.LoaderArgs) {
   const actor = context.hub.actor;
-  return { actor: actor ? { name: actor.name, email: actor.email, roles: actor.roles } : null };
+  if (!actor) return { actor: null, unread: 0 };
+  const unread = await context.hub.notifications.unreadCount(actor.id);
+  return { actor: { name: actor.name, email: actor.email, roles: actor.roles }, unread };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const actor = data?.actor ?? null;
+  const unread = data?.unread ?? 0;
   return (
     <html lang="en">
       <head>
@@ -50,6 +53,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <nav className="topnav" aria-label="Main">
               <NavLink to="/" end>
                 Feed
+              </NavLink>
+              <NavLink to="/notifications" className="inbox" aria-label={`Notifications, ${unread} unread`}>
+                Inbox
+                {unread > 0 && <span className="unread">{unread > 99 ? '99+' : unread}</span>}
               </NavLink>
               <NavLink to="/post" className="button button-primary" aria-label="Share what you heard">
                 <span className="wide-only">Share what you heard</span>

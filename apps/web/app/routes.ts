@@ -6,4 +6,5 @@ export default [
   route('sign-out', 'routes/sign-out.tsx'),
   route('post', 'routes/post.tsx'),
   route('insights/:id', 'routes/insight.tsx'),
+  route('notifications', 'routes/notifications.tsx'),
 ] satisfies RouteConfig;

@@ -1,4 +1,10 @@
-import { checkDatabase, createDeps, createSessionStore, type Database } from '@heard/db';
+import {
+  checkDatabase,
+  createDeps,
+  createNotificationStore,
+  createSessionStore,
+  type Database,
+} from '@heard/db';
 import type { Clock } from '@heard/domain';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
@@ -34,6 +40,7 @@ export function createWebApp(options: WebAppOptions) {
   const { db, log } = options;
   const deps = createDeps(db.sql, options.clock);
   const sessions = createSessionStore(db.sql);
+  const notifications = createNotificationStore(db.sql);
   const secure = options.secureCookies ?? false;
   const handle = createRequestHandler(options.build, options.mode ?? 'production');
   const app = new Hono();
@@ -73,6 +80,7 @@ export function createWebApp(options: WebAppOptions) {
           return clearedSessionCookie(secure);
         },
       },
+      notifications,
       lookups: {
         teams: () => deps.teams.list(),
         activeGoals: () => deps.goals.list({ status: 'active' }),

@@ -4,6 +4,11 @@ export { type Database, type DatabaseLog, openDatabase } from './database';
 export { migrate } from './migrate';
 export { createDeps, createRepositories } from './repositories';
 export type { Db } from './repositories/db';
+export {
+  createNotificationStore,
+  type Notification,
+  type NotificationStore,
+} from './repositories/notification.store';
 export { DOMAIN_EVENT_TASK } from './repositories/outbox';
 export { DEMO_PASSWORD } from './seed/organisation';
 export { type DemoSignIn, demoSignIns, type SeedOptions, type SeedResult, seedDemo } from './seed/seed';

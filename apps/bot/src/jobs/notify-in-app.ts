@@ -62,14 +62,21 @@ export async function noticesFor(db: Db, event: DomainEvent): Promise<Notice[]> 
         },
       ];
     }
-    case 'evaluation.recorded':
+    case 'evaluation.recorded': {
+      const [row] = await db`
+        select e.result, e.goal_id, a.title as action_title, g.title as goal_title
+        from evaluations e join goals g on g.id = e.goal_id left join actions a on a.id = e.action_id
+        where e.id::text = ${event.evaluationId}`;
+      if (!row) return [];
+      const what = row.action_title ? `"${row.action_title}"` : `the work on "${row.goal_title}"`;
       return event.notifyPersonIds.map((personId) => ({
         personId,
         kind: 'evaluation.recorded',
-        text: 'What became of what you shared: an action it motivated has been evaluated.',
-        link: '/',
+        text: `What became of what you shared: ${what} was evaluated, and for customers things got ${row.result}.`,
+        link: `/?goal=${row.goal_id}`,
         dedupeKey: `evaluated:${event.evaluationId}:${personId}`,
       }));
+    }
     default:
       return [];
   }

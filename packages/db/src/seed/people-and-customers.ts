@@ -89,7 +89,9 @@ export function generateCustomers(rnd: SeededRandom, count: number): SeedCustome
       identifiers: [
         { system: 'crm', value: `C-${1000 + i}` },
         { system: 'domain', value: `${domain}${i}.example` },
-        ...(rnd.chance(0.7) ? [{ system: 'support', value: String(rnd.int(1000, 99999)) }] : []),
+        ...(rnd.chance(0.7)
+          ? [{ system: 'support', value: `${rnd.int(1, 9)}${String(i).padStart(5, '0')}` }]
+          : []),
         ...(rnd.chance(0.5) ? [{ system: 'billing', value: `88-${rnd.int(100, 999)}-${i}` }] : []),
       ],
     });

@@ -94,6 +94,15 @@ export async function seedWork(
   });
   await tx`insert into actions ${tx(actions as never)}`;
   if (evaluations.length > 0) await tx`insert into evaluations ${tx(evaluations as never)}`;
+  // The loop already closed for these reporters: their inbox says what became of what they shared.
+  await tx`
+    insert into notifications (person_id, kind, text, link, dedupe_key, created_at)
+    select distinct i.reporter_id, 'evaluation.recorded',
+           'What became of what you shared: "' || a.title || '" was evaluated, and for customers things got ' || e.result || '.',
+           '/?goal=' || e.goal_id, 'evaluated:' || e.id || ':' || i.reporter_id, e.evaluated_at
+    from evaluations e join actions a on a.id = e.action_id join insights i on i.id = any(a.cited_insight_ids)
+    where i.reporter_id <> e.evaluator_id
+    on conflict (dedupe_key) do nothing`;
   await seedStories(tx, rnd, ctx);
 }
 
