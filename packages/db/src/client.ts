@@ -113,27 +113,39 @@ export function describeConnectionError(url: string, error: unknown): string {
 /** Result of {@link checkDatabase}, shaped for a /healthz response. */
 export type DatabaseHealth = { ok: true; latencyMs: number } | { ok: false; error: string };
 
+/**
+ * `select 1` that rejects with code CONNECT_TIMEOUT after `timeoutMs`. Needed
+ * because postgres.js keeps a query queued forever (retrying the connection)
+ * when a host accepts TCP but never speaks the protocol, despite connect_timeout.
+ */
+export async function ping(sql: Sql, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    const error = Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'CONNECT_TIMEOUT' });
+    timer = setTimeout(() => reject(error), timeoutMs);
+  });
+  const query = sql`select 1`;
+  try {
+    await Promise.race([query, deadline]);
+  } finally {
+    clearTimeout(timer);
+    // A query that lost the race must not surface later as an unhandled rejection.
+    query.catch(() => {});
+  }
+}
+
 /** Runs `select 1` with a deadline; never throws, so /healthz can always answer. */
 export async function checkDatabase(sql: Sql, timeoutMs = 2000): Promise<DatabaseHealth> {
   const began = performance.now();
   const { host, port, database, user } = sql.options;
   const url = `postgres://${user}@${host[0]}:${port[0]}/${database}`;
-  const slow = new Error();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(slow), timeoutMs);
-  });
-  const query = sql`select 1`;
   try {
-    await Promise.race([query, deadline]);
+    await ping(sql, timeoutMs);
     return { ok: true, latencyMs: Math.round((performance.now() - began) * 10) / 10 };
   } catch (error) {
-    if (error === slow)
+    if ((error as PgLikeError).code === 'CONNECT_TIMEOUT' && performance.now() - began >= timeoutMs) {
       return { ok: false, error: `PostgreSQL at ${url} did not answer within ${timeoutMs} ms.` };
+    }
     return { ok: false, error: describeConnectionError(url, error) };
-  } finally {
-    clearTimeout(timer);
-    // A query that lost the race must not surface later as an unhandled rejection.
-    query.catch(() => {});
   }
 }

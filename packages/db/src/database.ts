@@ -1,7 +1,7 @@
 // The one call apps make at startup: a migrated database, either the one in
 // DATABASE_URL or a private embedded cluster for zero-setup development.
 import type postgres from 'postgres';
-import { connect, describeConnectionError, maskUrl, withDatabase } from './client';
+import { connect, describeConnectionError, maskUrl, ping, withDatabase } from './client';
 import { createDatabase, type EmbeddedPostgres, startEmbeddedPostgres } from './embedded';
 import { migrate } from './migrate';
 
@@ -34,6 +34,7 @@ export interface Database {
 }
 
 const EMBEDDED_DATABASE = 'heard';
+const CONNECT_DEADLINE_MS = 15_000;
 
 /** Connects (or starts the embedded cluster), verifies connectivity and migrates. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -58,13 +59,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     log.info(`Using embedded PostgreSQL at ${maskUrl(url)} (data in ${cluster.dataDir}).`);
   }
 
-  const sql = connect(url, { max: options.max ?? 10, applicationName: options.applicationName ?? 'heard' });
+  // biome-ignore lint/complexity/noBannedTypes: postgres.js' default type map is `{}`
+  let sql: postgres.Sql<{}> | undefined;
   const abandon = async () => {
-    await sql.end({ timeout: 5 }).catch(() => {});
+    await sql?.end({ timeout: 5 }).catch(() => {});
     await cluster?.stop();
   };
   try {
-    await sql`select 1`;
+    sql = connect(url, { max: options.max ?? 10, applicationName: options.applicationName ?? 'heard' });
+    await ping(sql, CONNECT_DEADLINE_MS);
   } catch (error) {
     await abandon();
     throw new Error(describeConnectionError(url, error), { cause: error });

