@@ -9,8 +9,8 @@ export default defineConfig({
     setupFiles: ['tests/setup/fail-on-console-error.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Child processes rather than threads: tests spawn servers and send
-    // signals, and process.chdir/exit handlers are off-limits in workers.
+    // Child processes rather than worker threads: tests spawn servers and rely
+    // on process-level signal/exit handlers, which threads do not get.
     pool: 'forks',
   },
 });

@@ -26,7 +26,7 @@ export function listen(
 
 export async function hasDemoPeople(sql: Database['sql']): Promise<boolean> {
   const emails = demoSignIns().map((p) => p.email);
-  const [row] = await sql`select count(*)::int as n from people where email = any(${emails}::citext[])`;
+  const [row] = await sql`select count(*)::int as n from people where email::text = any(${emails}::text[])`;
   return Number(row?.n) === emails.length;
 }
 

@@ -27,8 +27,18 @@ async function main(): Promise<void> {
       await stop().catch((error) => log.error({ err: error }, 'while stopping'));
     process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  // Kept installed (not `once`): a second Ctrl-C while stopping exits at once, and the embedded
+  // PostgreSQL's own exit hook still stops the server synchronously.
+  let stopping = false;
+  const onSignal = () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    // Ctrl-C also reaches the embedded PostgreSQL directly; its closing connections are not news.
+    log.level = 'silent';
+    void shutdown(0);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const seeded = await seedDemo(db.sql, { onProgress: progress('Seeding the demo organisation') });
     if (seeded.seeded)

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startWorker, type Worker } from '@heard/bot';
 import { type Database, DEMO_PASSWORD, demoSignIns, openDatabase, seedDemo } from '@heard/db';
 import { createWebApp, loadServerBuild } from '@heard/web';
 import pino from 'pino';
@@ -13,6 +14,7 @@ let cluster: EmbeddedPostgres;
 let db: Database;
 let app: ReturnType<typeof createWebApp>;
 let cookie: string;
+let worker: Worker;
 
 const get = (p: string) => Promise.resolve(app.request(`http://localhost${p}`, { headers: { cookie } }));
 
@@ -33,9 +35,11 @@ beforeAll(async () => {
     headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
   });
   cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+  worker = await startWorker(db, pino({ level: 'silent' }));
 });
 
 afterAll(async () => {
+  await worker?.stop();
   await db?.sql.end({ timeout: 1 });
   await cluster?.stop();
   await rm(dataDir, { recursive: true, force: true });
@@ -63,5 +67,27 @@ describe('when the database goes away while Heard runs', () => {
     }
     expect(status).toBe(200);
     expect(await (await get('/')).text()).toContain('What customers are telling us');
+
+    // The job worker survived the outage too: a post made now still reaches its audience.
+    const [hannah] = await db.sql`select id from people where email = 'hannah.weiss@example.com'`;
+    const posted = await app.request('http://localhost/post', {
+      method: 'POST',
+      body: new URLSearchParams({
+        body: 'After the outage',
+        kind: 'pain',
+        sentiment: 'negative',
+        visibility: 'people',
+        personIds: hannah!.id,
+      }),
+      headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', cookie },
+    });
+    expect(posted.status).toBe(302);
+    let notified = 0;
+    for (let attempt = 0; attempt < 60 && notified === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      [{ n: notified } = { n: 0 }] =
+        await db.sql`select count(*)::int as n from notifications where person_id = ${hannah!.id}`;
+    }
+    expect(notified).toBe(1);
   });
 });

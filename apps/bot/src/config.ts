@@ -14,7 +14,10 @@ export type BotConfig = z.infer<typeof EnvSchema> & { slack: boolean; teams: boo
 
 /** Reads the bot's settings once; an integration is on only when its settings are all there. */
 export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty variable (`DATABASE_URL=` in an env file) means "not set".
+  const parsed = EnvSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`Environment variable ${String(issue.path[0])} is not valid: ${issue.message}.`);

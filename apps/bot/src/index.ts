@@ -1,3 +1,3 @@
 export { createBotApp } from './app';
 export { type BotConfig, describeIntegrations, readBotConfig } from './config';
-export { startWorker } from './jobs/worker';
+export { startWorker, type Worker } from './jobs/worker';

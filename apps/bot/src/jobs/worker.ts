@@ -1,17 +1,28 @@
 import { type Database, DOMAIN_EVENT_TASK } from '@heard/db';
 import { Logger, type Runner, run } from 'graphile-worker';
+import pg from 'pg';
 import type { Logger as Pino } from 'pino';
 import { fanOut } from './fan-out';
 import { notifyInApp } from './notify-in-app';
 
+export interface Worker {
+  stop(): Promise<void>;
+}
+
 /** Starts the job worker that drains the outbox; any number may run against one database. */
-export async function startWorker(db: Database, log: Pino, concurrency = 2): Promise<Runner> {
+export async function startWorker(db: Database, log: Pino, concurrency = 2): Promise<Worker> {
   const logger = new Logger((scope) => (level, message, meta) => {
     const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
     log[method]({ ...scope, ...meta }, message);
   });
-  return run({
-    connectionString: db.url,
+  // Our own pool, with an error listener: when the database restarts or goes away, idle clients
+  // emit 'error', and an unheard 'error' event would take the whole process down.
+  const pool = new pg.Pool({ connectionString: db.url, max: concurrency + 2 });
+  pool.on('error', (error) =>
+    log.warn({ err: error }, 'job queue connection lost; it reconnects on its own'),
+  );
+  const runner: Runner = await run({
+    pgPool: pool,
     concurrency,
     noHandleSignals: true,
     pollInterval: 1000,
@@ -21,4 +32,10 @@ export async function startWorker(db: Database, log: Pino, concurrency = 2): Pro
       'notify-in-app': notifyInApp(db.sql),
     },
   });
+  return {
+    async stop() {
+      await runner.stop();
+      await pool.end();
+    },
+  };
 }

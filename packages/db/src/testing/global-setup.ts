@@ -32,6 +32,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await createDatabase(adminUrl, template);
     await migrate(withDatabase(adminUrl, template));
   } catch (error) {
+    if (external) await dropDatabase(adminUrl, template).catch(() => {});
     await cluster?.stop();
     throw error;
   }
