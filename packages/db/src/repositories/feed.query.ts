@@ -28,8 +28,9 @@ function filterFragments(db: Db, f: FeedFilters): Fragment[] {
       db`exists (select 1 from insight_goals ig where ig.insight_id = i.id and ig.goal_id = ${goalId})`,
     );
   if (customerId) {
-    parts.push(db`(exists (select 1 from insight_customers ic where ic.insight_id = i.id and ic.customer_id = ${customerId})
-      or exists (select 1 from evidence e where e.insight_id = i.id and e.customer_id = ${customerId}))`);
+    // Driven from the customer's few rows rather than tested against every insight.
+    parts.push(db`i.id = any(array(select ic.insight_id from insight_customers ic where ic.customer_id = ${customerId}
+      union select e.insight_id from evidence e where e.customer_id = ${customerId}))`);
   }
   if (teamId) parts.push(db`r.team_id = ${teamId}`);
   if (f.tag) parts.push(db`i.tags @> array[${f.tag}]::text[]`);

@@ -39,7 +39,9 @@ export function createGoalRepository(db: Db): GoalRepository {
     async list(filter = {}) {
       const rows = filter.status
         ? await db`select * from goals where status = ${filter.status} order by kpi_due_date, title`
-        : await db`select * from goals order by status, kpi_due_date, title`;
+        : // Active goals first, then achieved, then dropped (not the alphabetical order of the status).
+          await db`select * from goals
+                   order by array_position(array['active', 'achieved', 'dropped'], status), kpi_due_date, title`;
       return rows.map(goalToDomain);
     },
     async create(goal) {
