@@ -30,7 +30,7 @@ export * from './insights/visibility';
 export * from './people/person';
 export * from './people/person-repository.port';
 export * from './people/policies';
+export * from './search/search-index.port';
 export * from './shared/clock';
 export * from './shared/domain-event';
 export * from './shared/errors';
-export * from './search/search-index.port';

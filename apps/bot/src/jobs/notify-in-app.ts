@@ -3,6 +3,12 @@ import { createRepositories } from '@heard/db';
 import type { DomainEvent } from '@heard/domain';
 import type { Task } from 'graphile-worker';
 
+const OUTCOME: Record<string, string> = {
+  better: 'got better',
+  unchanged: 'stayed the same',
+  worse: 'got worse',
+};
+
 interface Notice {
   personId: string;
   kind: string;
@@ -72,7 +78,7 @@ export async function noticesFor(db: Db, event: DomainEvent): Promise<Notice[]> 
       return event.notifyPersonIds.map((personId) => ({
         personId,
         kind: 'evaluation.recorded',
-        text: `What became of what you shared: ${what} was evaluated, and for customers things got ${row.result}.`,
+        text: `What became of what you shared: ${what} was evaluated: for customers things ${OUTCOME[row.result as string] ?? 'changed'}.`,
         link: `/?goal=${row.goal_id}`,
         dedupeKey: `evaluated:${event.evaluationId}:${personId}`,
       }));

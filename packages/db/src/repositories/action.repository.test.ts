@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGoal, buildInsight, buildPerson, useTestDatabase } from '../testing';
-import type { Db } from './db';
 import { createActionRepository, createEvaluationRepository } from './action.repository';
+import type { Db } from './db';
 
 const db = useTestDatabase();
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';

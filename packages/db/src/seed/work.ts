@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import type { SeedInsight } from './insights';
-import { GOALS } from './organisation';
+import { GOALS, KEY_PEOPLE } from './organisation';
 import type { SeedPerson } from './people-and-customers';
 import type { SeededRandom } from './random';
 
@@ -53,6 +53,13 @@ export async function seedWork(
   ctx: WorkContext,
 ): Promise<void> {
   const byName = new Map(ctx.people.map((p) => [p.name, p]));
+  // The demo's frontline people should find closed loops in their inbox on first sign-in.
+  const frontlineIds = new Set(
+    KEY_PEOPLE.filter((p) => p.roles.join() === 'frontline').map((p) => byName.get(p.name)!.id),
+  );
+  const frontlineInsights = ctx.insights
+    .filter((s) => frontlineIds.has(s.row.reporter_id as string))
+    .map((s) => s.row.id as string);
   const actions: Record<string, unknown>[] = [];
   const evaluations: Record<string, unknown>[] = [];
   GOALS.forEach((goal, goalIndex) => {
@@ -71,7 +78,7 @@ export async function seedWork(
         assigned_by: owner.id,
         due_date: new Date(created.getTime() + rnd.int(14, 60) * DAY).toISOString().slice(0, 10),
         status,
-        cited_insight_ids: `{${rnd.sample(cited, 3).join(',')}}`,
+        cited_insight_ids: `{${[...new Set([...rnd.sample(cited, 3), ...(status === 'done' ? rnd.sample(frontlineInsights, 1) : [])])].join(',')}}`,
         created_at: created,
         updated_at: new Date(created.getTime() + rnd.int(1, 15) * DAY),
       });
@@ -98,7 +105,8 @@ export async function seedWork(
   await tx`
     insert into notifications (person_id, kind, text, link, dedupe_key, created_at)
     select distinct i.reporter_id, 'evaluation.recorded',
-           'What became of what you shared: "' || a.title || '" was evaluated, and for customers things got ' || e.result || '.',
+           'What became of what you shared: "' || a.title || '" was evaluated: for customers things '
+             || case e.result when 'better' then 'got better' when 'worse' then 'got worse' else 'stayed the same' end || '.',
            '/?goal=' || e.goal_id, 'evaluated:' || e.id || ':' || i.reporter_id, e.evaluated_at
     from evaluations e join actions a on a.id = e.action_id join insights i on i.id = any(a.cited_insight_ids)
     where i.reporter_id <> e.evaluator_id
