@@ -31,6 +31,7 @@ export function toSearchDocument(
     triage: insight.triage,
     visibility: insight.visibility,
     evidenceCount: insight.evidenceCount,
+    reactionCount: insight.reactionCount,
     customerValue: customers.reduce((sum, c) => sum + (c.value ?? 0), 0),
     createdAt: insight.createdAt,
   };

@@ -18,9 +18,10 @@ export async function startWorker(db: Database, log: Pino, concurrency = 2): Pro
   // Our own pool, with an error listener: when the database restarts or goes away, idle clients
   // emit 'error', and an unheard 'error' event would take the whole process down.
   const pool = new pg.Pool({ connectionString: db.url, max: concurrency + 2 });
-  pool.on('error', (error) =>
-    log.warn({ err: error }, 'job queue connection lost; it reconnects on its own'),
-  );
+  const lost = (error: Error) =>
+    log.warn({ err: error }, 'job queue connection lost; it reconnects on its own');
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
   const runner: Runner = await run({
     pgPool: pool,
     concurrency,

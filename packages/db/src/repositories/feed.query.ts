@@ -45,8 +45,10 @@ function filterFragments(db: Db, f: FeedFilters): Fragment[] {
 export async function listFeed(db: Db, query: FeedQuery): Promise<FeedPage> {
   const conditions = [readableBy(db, query.scope), ...filterFragments(db, query.filters)];
   if (query.after && isUuid(query.after.id) && !Number.isNaN(Date.parse(query.after.createdAt))) {
+    // Bound as text and cast in SQL: a parameter typed timestamptz goes through a JavaScript Date in
+    // postgres.js, which drops the microseconds the cursor carries, and rows sharing the millisecond vanish.
     conditions.push(
-      db`(i.created_at, i.id) < (${query.after.createdAt}::timestamptz, ${query.after.id}::uuid)`,
+      db`(i.created_at, i.id) < (${query.after.createdAt}::text::timestamptz, ${query.after.id}::uuid)`,
     );
   }
   const where = conditions.reduce((acc, c) => db`${acc} and ${c}`);
