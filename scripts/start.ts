@@ -4,11 +4,13 @@ import { createWebApp, loadServerBuild, readWebConfig } from '@heard/web';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { hasDemoPeople, listen, printBanner, progress } from './start-helpers';
+import { ensureWebBuild } from './web-build';
 
 /** `pnpm start`: database (embedded unless DATABASE_URL), demo seed on first run, jobs, web and bot. */
 async function main(): Promise<void> {
   const began = performance.now();
   const web = readWebConfig();
+  ensureWebBuild();
   const bot = readBotConfig();
   const log = pino({ level: web.LOG_LEVEL === 'info' ? 'warn' : web.LOG_LEVEL });
   console.log(

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@heard/domain';
 import { describe, expect, it } from 'vitest';
-import { buildInsight, queuedJobs, useTestDatabase } from '../testing';
+import { buildPerson, queuedJobs, useTestDatabase } from '../testing';
 import { createDeps } from './index';
 import { createOutbox, DOMAIN_EVENT_TASK } from './outbox';
 
@@ -29,22 +29,31 @@ describe('outbox', () => {
   it('queues the write and its event together, or neither when the transaction throws afterwards', async () => {
     const sql = db.sql();
     await sql`delete from graphile_worker._private_jobs`;
-    const deps = createDeps(sql);
-    const attempt = deps.transaction(async (tx) => {
-      const insight = await buildInsight(sql, { title: 'outside the transaction' });
-      await tx.outbox.publish({ type: 'insight.posted', insightId: insight.id });
-      await tx.audit.record({
-        actorId: null,
-        action: 'doomed',
-        subject: { type: 't', id: '1' },
-        details: {},
-        at: new Date(),
+    const reporter = await buildPerson(sql);
+    let insightId = '';
+    const attempt = createDeps(sql).transaction(async (tx) => {
+      const insight = await tx.insights.create({
+        title: 'Doomed',
+        body: 'Never committed.',
+        kind: 'pain',
+        sentiment: 'negative',
+        source: { kind: 'web', url: null, externalId: null },
+        reporterId: reporter.id,
+        customerIds: [],
+        tags: [],
+        goals: [],
+        visibility: { scope: 'everyone' },
+        attachments: [],
+        createdAt: new Date(),
       });
+      insightId = insight.id;
+      await tx.outbox.publish({ type: 'insight.posted', insightId });
       throw new Error('something after publish failed');
     });
     await expect(attempt).rejects.toThrow('something after publish failed');
+    expect(insightId).not.toBe('');
     expect(await queuedJobs(sql)).toEqual([]);
-    expect(await sql`select 1 from audit_events where action = 'doomed'`).toHaveLength(0);
+    expect(await sql`select 1 from insights where id = ${insightId}`).toHaveLength(0);
   });
 
   it('queues one job per event, in the order published', async () => {

@@ -51,7 +51,8 @@ export function generateInsights(
   now: Date,
 ): SeedInsight[] {
   const reporters = people.filter((p) => p.roles.includes('frontline'));
-  const offsets = Array.from({ length: count }, () => rnd.next() * 90 * DAY).sort((a, b) => b - a);
+  // At least a minute old and at most 90 days old, whatever the draw.
+  const offsets = Array.from({ length: count }, () => rnd.next() * (90 * DAY - 60_000)).sort((a, b) => b - a);
   return offsets.map((offset, index) => {
     const at = new Date(now.getTime() - offset - 60_000);
     const reporter = rnd.pick(reporters);
@@ -98,13 +99,13 @@ export function generateInsights(
     const reactions = reactors.map((p) => ({
       person_id: p.id,
       emoji: rnd.chance(0.6) ? 'me-too' : rnd.pick(['fire', 'eyes', 'heart', 'bulb']),
-      created_at: new Date(at.getTime() + rnd.int(1, 48) * 3_600_000),
+      created_at: notAfter(now, at.getTime() + rnd.int(1, 48) * 3_600_000),
     }));
     const evidence = others.map((c) => ({
       customer_id: c.id,
       added_by: rnd.pick(reporters).id,
       note: rnd.chance(0.5) ? `Heard the same from ${c.contacts[0]} at ${c.name}.` : null,
-      created_at: new Date(at.getTime() + rnd.int(1, 72) * 3_600_000),
+      created_at: notAfter(now, at.getTime() + rnd.int(1, 72) * 3_600_000),
     }));
     const teamId = reporter.team;
     return {
@@ -133,6 +134,9 @@ export function generateInsights(
     };
   });
 }
+
+/** Reactions and evidence come after the insight, but never after the moment of seeding. */
+const notAfter = (now: Date, ms: number) => new Date(Math.min(ms, now.getTime()));
 
 function prefixed(source: { kind: string; url: string | null; externalId: string | null }) {
   return { source_kind: source.kind, source_url: source.url, source_external_id: source.externalId };

@@ -65,10 +65,14 @@ export async function seedWork(
   GOALS.forEach((goal, goalIndex) => {
     const owner = byName.get(goal.owner)!;
     const assignees = ctx.people.filter((p) => (goal.mandate.teams as readonly string[]).includes(p.team));
-    const cited = ctx.insights.filter((s) => s.goalIndex === goalIndex).map((s) => s.row.id as string);
+    const aboutGoal = ctx.insights.filter((s) => s.goalIndex === goalIndex);
     ACTION_TITLES[goalIndex]!.forEach((title, i) => {
       const status = STATUSES[(goalIndex + i) % STATUSES.length]!;
       const created = new Date(ctx.now.getTime() - rnd.int(20, 80) * DAY);
+      // An action can only cite what had been heard when it was assigned.
+      const cited = aboutGoal
+        .filter((s) => (s.row.created_at as Date) < created)
+        .map((s) => s.row.id as string);
       const id = rnd.uuid();
       actions.push({
         id,
@@ -130,7 +134,7 @@ async function seedStories(tx: postgres.TransactionSql, rnd: SeededRandom, ctx: 
       hero_media: null,
       status: published ? 'published' : 'draft',
       curator_id: curator.id,
-      published_at: published ? new Date(ctx.now.getTime() - (i + 1) * 7 * DAY) : null,
+      published_at: published ? publishedAt(ctx.now, s.row.created_at as Date, i) : null,
     };
   });
   if (stories.length === 0) return;
@@ -143,4 +147,10 @@ async function seedStories(tx: postgres.TransactionSql, rnd: SeededRandom, ctx: 
     .filter((s) => s.status === 'published')
     .map((s, position) => ({ collection_id: collection!.id, insight_id: s.insight_id, position }));
   await tx`insert into collection_items ${tx(items as never)}`;
+}
+
+/** Weeks apart, newest first, but never before the insight the story tells was posted. */
+function publishedAt(now: Date, posted: Date, index: number): Date {
+  const earliest = posted.getTime() + Math.min(DAY, (now.getTime() - posted.getTime()) / 2);
+  return new Date(Math.max(now.getTime() - (index + 1) * 7 * DAY, earliest));
 }
