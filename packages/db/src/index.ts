@@ -10,5 +10,6 @@ export {
   type NotificationStore,
 } from './repositories/notification.store';
 export { DOMAIN_EVENT_TASK } from './repositories/outbox';
+export { loadSearchDocuments } from './search/search-documents.query';
 export { DEMO_PASSWORD } from './seed/organisation';
 export { type DemoSignIn, demoSignIns, type SeedOptions, type SeedResult, seedDemo } from './seed/seed';

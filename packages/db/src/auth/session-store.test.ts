@@ -46,7 +46,8 @@ describe('session store', () => {
     const rows = await sql`select id from sessions where person_id = ${person.id}`;
     expect(rows).toHaveLength(1);
     expect(rows[0]?.id).not.toBe(session?.token);
-    const audit = await sql`select actor_id, subject_type, subject_id from audit_events where action = 'person.signed_in'
+    const audit =
+      await sql`select actor_id, subject_type, subject_id from audit_events where action = 'person.signed_in'
                             and actor_id = ${person.id}`;
     expect(audit).toEqual([{ actor_id: person.id, subject_type: 'person', subject_id: person.id }]);
   });
@@ -88,7 +89,10 @@ describe('session store', () => {
     const person = await buildPerson(sql, { password: PASSWORD });
     const other = await buildPerson(sql, { password: PASSWORD });
     const sessions = createSessionStore(sql);
-    const tokens = [await sessions.signIn(person.email, PASSWORD), await sessions.signIn(person.email, PASSWORD)];
+    const tokens = [
+      await sessions.signIn(person.email, PASSWORD),
+      await sessions.signIn(person.email, PASSWORD),
+    ];
     const theirs = await sessions.signIn(other.email, PASSWORD);
     await sessions.signOutEverywhere(person.id);
     for (const session of tokens) expect(await sessions.personForToken(session!.token)).toBeNull();

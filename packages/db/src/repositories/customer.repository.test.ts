@@ -121,3 +121,13 @@ describe('customer repository', () => {
     });
   });
 });
+
+describe('customer type-ahead with pattern characters', () => {
+  it('treats % and _ as the characters people typed, not wildcards', async () => {
+    const repo = createCustomerRepository(db.sql());
+    await buildCustomer(db.sql(), { name: '100% Organic_Foods' });
+    const percent = await repo.search('%', 50);
+    expect(percent.map((c) => c.name)).toEqual(['100% Organic_Foods']);
+    expect((await repo.search('c_', 50)).map((c) => c.name)).not.toContain('Acme Logistics GmbH');
+  });
+});

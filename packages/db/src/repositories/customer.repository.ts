@@ -32,11 +32,13 @@ export function createCustomerRepository(db: Db): CustomerRepository {
     },
     async search(text, limit) {
       const q = text.trim();
+      // What people type is text, not a pattern: % and _ match themselves.
+      const like = q.replace(/[\\%_]/g, '\\$&');
       if (q.length === 0)
         return (await select(db`true order by c.value desc nulls last`, limit)).map(customerToDomain);
       const rows = await select(
-        db`(c.name ilike ${`%${q}%`} or c.name % ${q}
-            or exists (select 1 from customer_identifiers ci where ci.customer_id = c.id and ci.value ilike ${`${q}%`}))
+        db`(c.name ilike ${`%${like}%`} or c.name % ${q}
+            or exists (select 1 from customer_identifiers ci where ci.customer_id = c.id and ci.value ilike ${`${like}%`}))
            order by similarity(c.name, ${q}) desc, c.name`,
         limit,
       );

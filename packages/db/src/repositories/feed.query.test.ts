@@ -5,17 +5,14 @@ import {
   type FeedItem,
   type Goal,
   INSIGHT_KINDS,
-  type InsightKind,
+  type Insight,
   type Person,
   readScopeFor,
   SENTIMENTS,
-  type Sentiment,
   SOURCE_KINDS,
   type SourceKind,
   type Team,
   TRIAGE_STATES,
-  type TriageState,
-  type Visibility,
 } from '@heard/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SeededRandom } from '../seed/random';
@@ -30,23 +27,18 @@ const TAGS = ['billing', 'export', 'mobile', 'onboarding'];
 const BASE = Date.parse('2026-01-15T09:00:00Z');
 
 /** What the test asked the database to hold, so the expectations never come from the database. */
-interface Model {
-  id: string;
-  reporterId: string;
-  visibility: Visibility;
+type Model = Pick<
+  Insight,
+  'id' | 'reporterId' | 'visibility' | 'kind' | 'sentiment' | 'tags' | 'customerIds' | 'triage'
+> & {
   at: number;
   micros: number;
-  kind: InsightKind;
-  sentiment: Sentiment;
   source: SourceKind;
-  tags: string[];
-  customerIds: string[];
   evidenceCustomerIds: string[];
   goalIds: string[];
-  triage: TriageState;
   reactions: number;
   hasStory: boolean;
-}
+};
 
 interface World {
   teams: Team[];
@@ -60,17 +52,18 @@ const PEOPLE = ['sam', 'fran', 'chloe', 'cora', 'owen', 'lea', 'tess', 'ada'] as
 
 async function buildWorld(sql: Db): Promise<World> {
   const rnd = new SeededRandom(SEED);
-  const names = ['Support', 'Sales', 'Billing', 'Nobody here'];
-  const teams = await Promise.all(names.map((name) => buildTeam(sql, { name })));
+  const teams = await Promise.all(
+    ['Support', 'Sales', 'Billing', 'Nobody'].map((name) => buildTeam(sql, { name })),
+  );
   const [support, sales, billing] = teams as [Team, Team, Team];
-  const person = (name: string, teamId: string | null, roles: Person['roles'] = ['frontline']) =>
-    buildPerson(sql, { name, teamId, roles });
+  const person = (name: string, team: Team | null, roles: Person['roles'] = ['frontline']) =>
+    buildPerson(sql, { name, teamId: team?.id ?? null, roles });
   const people: World['people'] = {
-    sam: await person('Sam Carter', support.id),
-    fran: await person('Fran Frontline', support.id),
-    chloe: await person('Chloé Dubois', sales.id),
-    cora: await person('Cora Curator', sales.id, ['curator']),
-    owen: await person('Owen Owner', billing.id, ['owner']),
+    sam: await person('Sam Carter', support),
+    fran: await person('Fran Frontline', support),
+    chloe: await person('Chloé Dubois', sales),
+    cora: await person('Cora Curator', sales, ['curator']),
+    owen: await person('Owen Owner', billing, ['owner']),
     lea: await person('Lea Leader', null, ['leader']),
     tess: await person('Tess Teamless', null),
     ada: await person('Ada Admin', null, ['admin']),
@@ -81,28 +74,23 @@ async function buildWorld(sql: Db): Promise<World> {
     ['Acme', 'Kestrel', 'Harbor'].map((name) => buildCustomer(sql, { name })),
   );
   const repo = createInsightRepository(sql);
+  const cora = people.cora.id;
   const insights: Model[] = [];
   for (let n = 0; n < INSIGHTS; n++) {
     const reporter = rnd.pick(everyone);
-    const scope = rnd.weighted([
-      ['everyone', 4],
-      ['team', 3],
-      ['people', 3],
-    ] as const);
-    const visibility: Visibility =
-      scope === 'team'
-        ? { scope, teamId: rnd.pick(teams).id }
-        : scope === 'people'
-          ? { scope, personIds: rnd.sample(everyone, rnd.int(1, 3)).map((p) => p.id) }
-          : { scope };
-    // Minutes only, so many insights share a timestamp and the id has to break the tie.
-    const at = BASE - rnd.int(0, 60) * 60_000;
-    const goalIds = rnd.chance(0.3) ? [rnd.pick(goals).id] : [];
+    const scope = rnd.pick(['everyone', 'everyone', 'team', 'people'] as const);
     const m: Model = {
       id: '',
       reporterId: reporter.id,
-      visibility,
-      at,
+      visibility:
+        scope === 'team'
+          ? { scope, teamId: rnd.pick(teams).id }
+          : scope === 'people'
+            ? { scope, personIds: rnd.sample(everyone, rnd.int(1, 3)).map((p) => p.id) }
+            : { scope },
+      // Minutes only, so many insights share a timestamp and the id has to break the tie.
+      at: BASE - rnd.int(0, 60) * 60_000,
+      // Sub-millisecond differences, which a JavaScript Date cannot hold, must not break the cursor.
       micros: rnd.chance(0.25) ? rnd.int(1, 999) : 0,
       kind: rnd.pick(INSIGHT_KINDS),
       sentiment: rnd.pick(SENTIMENTS),
@@ -110,84 +98,47 @@ async function buildWorld(sql: Db): Promise<World> {
       tags: rnd.sample(TAGS, rnd.int(0, 2)),
       customerIds: rnd.sample(customers, rnd.int(0, 1)).map((c) => c.id),
       evidenceCustomerIds: [],
-      goalIds,
+      goalIds: rnd.chance(0.3) ? [rnd.pick(goals).id] : [],
       triage: 'new',
-      reactions: 0,
-      hasStory: false,
+      reactions: rnd.pick([0, 0, 0, 1, 3]),
+      hasStory: rnd.chance(0.05),
     };
-    const created = await buildInsight(sql, {
+    const createdAt = new Date(m.at);
+    const { id } = await buildInsight(sql, {
+      ...m,
       title: `Insight ${n}`,
-      reporterId: m.reporterId,
-      visibility,
-      kind: m.kind,
-      sentiment: m.sentiment,
       source: { kind: m.source, url: null, externalId: null },
-      tags: m.tags,
-      customerIds: m.customerIds,
-      goals: goalIds.map((goalId) => ({
+      goals: m.goalIds.map((goalId) => ({
         goalId,
         rationale: null,
         linkedBy: reporter.id,
-        linkedAt: new Date(at),
+        linkedAt: createdAt,
       })),
-      createdAt: new Date(at),
+      createdAt,
     });
-    m.id = created.id;
-    // Sub-millisecond differences, which a JavaScript Date cannot hold, must not break the cursor.
+    m.id = id;
     if (m.micros > 0)
-      await sql`update insights set created_at = created_at + ${m.micros} * interval '1 microsecond' where id = ${m.id}`;
+      await sql`update insights set created_at = created_at + ${m.micros} * interval '1 microsecond' where id = ${id}`;
     const more = rnd.pick(goals).id;
     if (rnd.chance(0.2) && !m.goalIds.includes(more)) {
-      await repo.linkGoal(m.id, {
-        goalId: more,
-        rationale: 'curated',
-        linkedBy: people.cora.id,
-        linkedAt: new Date(),
-      });
+      await repo.linkGoal(id, { goalId: more, rationale: null, linkedBy: cora, linkedAt: new Date() });
       m.goalIds.push(more);
     }
     if (rnd.chance(0.15)) {
-      const customer = rnd.pick(customers);
-      await repo.addEvidence({
-        insightId: m.id,
-        customerId: customer.id,
-        addedBy: people.cora.id,
-        note: null,
-        createdAt: new Date(),
-      });
-      m.evidenceCustomerIds.push(customer.id);
+      const customerId = rnd.pick(customers).id;
+      await repo.addEvidence({ insightId: id, customerId, addedBy: cora, note: null, createdAt: new Date() });
+      m.evidenceCustomerIds.push(customerId);
     }
-    for (const reactor of rnd.sample(
-      everyone,
-      rnd.weighted([
-        [0, 6],
-        [1, 2],
-        [3, 1],
-      ] as const),
-    )) {
-      await repo.addReaction({
-        insightId: m.id,
-        personId: reactor.id,
-        emoji: 'me-too',
-        createdAt: new Date(),
-      });
-      m.reactions += 1;
-    }
-    if (rnd.chance(0.05)) {
-      const story = {
-        headline: 'h',
-        summary: 's',
-        pullQuote: null,
-        heroMedia: null,
-        status: 'draft' as const,
-      };
-      await repo.setStory(m.id, { ...story, curatorId: people.cora.id, publishedAt: null }, new Date());
-      m.hasStory = true;
+    for (const reactor of rnd.sample(everyone, m.reactions))
+      await repo.addReaction({ insightId: id, personId: reactor.id, emoji: 'me-too', createdAt: new Date() });
+    if (m.hasStory) {
+      const story = { headline: 'h', summary: 's', pullQuote: null, heroMedia: null, publishedAt: null };
+      await repo.setStory(id, { ...story, status: 'draft', curatorId: cora }, new Date());
     }
     insights.push(m);
   }
   for (const triage of ['triaged', 'archived'] as const) {
-    const chosen = insights.filter(() => rnd.chance(0.3)).filter((m) => m.triage === 'new');
+    const chosen = insights.filter((m) => rnd.chance(0.3) && m.triage === 'new');
     await repo.setTriage(
       chosen.map((m) => m.id),
       triage,
@@ -254,36 +205,34 @@ describe('listFeed', () => {
     },
   );
 
-  const goal = (i: number) => () => world.goals[i]!.id;
-  const customer = (i: number) => () => world.customers[i]!.id;
-  const reporterTeam = (m: Model) => Object.values(world.people).find((p) => p.id === m.reporterId)?.teamId;
+  const goal = (i: number) => world.goals[i]!.id;
+  const customer = (i: number) => world.customers[i]!.id;
+  const team = (i: number) => world.teams[i]!.id;
+  const teamOf = (m: Model) => Object.values(world.people).find((p) => p.id === m.reporterId)?.teamId;
   type Case = [string, () => FeedFilters, (m: Model) => boolean];
+  const same = (key: 'kind' | 'source' | 'sentiment' | 'triage', values: readonly string[]) =>
+    values.map((v): Case => [`${key} ${v}`, () => ({ [key]: v }), (m) => m[key] === v]);
   const cases: Case[] = [
     ...[0, 1].map(
-      (i): Case => [`goal ${i}`, () => ({ goalId: goal(i)() }), (m) => m.goalIds.includes(goal(i)())],
+      (i): Case => [`goal ${i}`, () => ({ goalId: goal(i) }), (m) => m.goalIds.includes(goal(i))],
     ),
     ...TAGS.map((tag): Case => [`tag ${tag}`, () => ({ tag }), (m) => m.tags.includes(tag)]),
-    ...[0, 1, 2].map((i): Case => {
-      const id = () => world.teams[i]!.id;
-      return [`reporter team ${i}`, () => ({ teamId: id() }), (m) => reporterTeam(m) === id()];
-    }),
-    ...INSIGHT_KINDS.map((kind): Case => [`kind ${kind}`, () => ({ kind }), (m) => m.kind === kind]),
-    ...SOURCE_KINDS.map(
-      (source): Case => [`source ${source}`, () => ({ source }), (m) => m.source === source],
+    ...[0, 1, 2].map(
+      (i): Case => [`reporter's team ${i}`, () => ({ teamId: team(i) }), (m) => teamOf(m) === team(i)],
     ),
-    ...SENTIMENTS.map((s): Case => [`sentiment ${s}`, () => ({ sentiment: s }), (m) => m.sentiment === s]),
     ...[0, 1, 2].map(
       (i): Case => [
         `customer ${i}, named or as evidence`,
-        () => ({ customerId: customer(i)() }),
-        (m) => m.customerIds.includes(customer(i)()) || m.evidenceCustomerIds.includes(customer(i)()),
+        () => ({ customerId: customer(i) }),
+        (m) => m.customerIds.includes(customer(i)) || m.evidenceCustomerIds.includes(customer(i)),
       ],
     ),
-    ...TRIAGE_STATES.map(
-      (triage): Case => [`triage ${triage}`, () => ({ triage }), (m) => m.triage === triage],
-    ),
+    ...same('kind', INSIGHT_KINDS),
+    ...same('source', SOURCE_KINDS),
+    ...same('sentiment', SENTIMENTS),
+    ...same('triage', TRIAGE_STATES),
     [
-      'tag billing and kind pain together',
+      'tag and kind together',
       () => ({ tag: 'billing', kind: 'pain' }),
       (m) => m.tags.includes('billing') && m.kind === 'pain',
     ],
@@ -300,69 +249,51 @@ describe('listFeed', () => {
     expect(matched, 'the filter should match something in this world').toBeGreaterThan(0);
   });
 
-  it('finds nothing, without an error, for a malformed goal, customer or team id', async () => {
+  it('finds nothing, without an error, for a malformed goal, customer or team id, and survives a bad cursor', async () => {
     const repo = createInsightRepository(db.sql());
     const scope = readScopeFor(world.people.ada);
-    for (const filters of [{ goalId: 'goal-1' }, { customerId: "1' or '1'='1" }, { teamId: 'support' }]) {
-      expect(await repo.listFeed({ scope, filters, after: null, limit: 20 })).toEqual({
-        items: [],
-        next: null,
-      });
-    }
     const unknown = '00000000-0000-4000-8000-000000000000';
-    expect(
-      (await repo.listFeed({ scope, filters: { goalId: unknown }, after: null, limit: 20 })).items,
-    ).toEqual([]);
-  });
-
-  it('does not fail on a malformed cursor', async () => {
-    const repo = createInsightRepository(db.sql());
-    const scope = readScopeFor(world.people.sam);
-    for (const after of [
-      { createdAt: 'yesterday', id: world.insights[0]!.id },
-      { createdAt: new Date(BASE).toISOString(), id: 'x' },
-    ]) {
-      await expect(repo.listFeed({ scope, filters: {}, after, limit: 5 })).resolves.toBeDefined();
+    const bad: FeedFilters[] = [{ goalId: 'goal-1' }, { customerId: "1' or '1'='1" }, { teamId: 'support' }];
+    for (const filters of [...bad, { goalId: unknown }]) {
+      const page = await repo.listFeed({ scope, filters, after: null, limit: 20 });
+      expect(page).toEqual({ items: [], next: null });
     }
+    const cursors = [
+      { createdAt: 'yesterday', id: unknown },
+      { createdAt: new Date(BASE).toISOString(), id: 'x' },
+    ];
+    for (const after of cursors)
+      await expect(repo.listFeed({ scope, filters: {}, after, limit: 5 })).resolves.toBeDefined();
   });
 
   it('shows each item with its reporter, team, customers, goals, story and counts by name', async () => {
-    const m = world.insights.find((x) => x.customerIds.length > 0 && x.goalIds.length > 0)!;
-    const [item] = (
-      await readWholeFeed(db.sql(), world.people.ada, { customerId: m.customerIds[0]! }, 100)
-    ).filter((i) => i.id === m.id);
+    const all = await readWholeFeed(db.sql(), world.people.ada, {}, 100);
+    const m = world.insights.find(
+      (x) => x.customerIds.length > 0 && x.goalIds.length > 0 && x.reactions > 0,
+    )!;
     const reporter = Object.values(world.people).find((p) => p.id === m.reporterId)!;
-    const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
-    const goals = world.goals
-      .filter((g) => m.goalIds.includes(g.id))
-      .map((g) => ({ id: g.id, title: g.title }));
-    expect(item).toMatchObject({
+    const brief = ({ id, name, segment }: Customer) => ({ id, name, segment });
+    const named = <T extends { id: string }>(rows: T[], ids: string[]) =>
+      rows.filter((r) => ids.includes(r.id));
+    expect(all.find((i) => i.id === m.id)).toMatchObject({
       reporter: {
         id: reporter.id,
         name: reporter.name,
-        teamName: world.teams.find((t) => t.id === reporter.teamId)?.name ?? null,
+        teamName: named(world.teams, [reporter.teamId!])[0]?.name ?? null,
       },
-      customers: world.customers
-        .filter((c) => m.customerIds.includes(c.id))
-        .map((c) => ({ id: c.id, name: c.name, segment: c.segment }))
-        .sort(byName),
-      goals: goals.sort((a, b) => a.title.localeCompare(b.title)),
+      customers: named(world.customers, m.customerIds).map(brief),
+      goals: named(world.goals, m.goalIds)
+        .map(({ id, title }) => ({ id, title }))
+        .sort((a, b) => a.title.localeCompare(b.title)),
       tags: m.tags,
-      kind: m.kind,
-      sentiment: m.sentiment,
       source: { kind: m.source, url: null },
       triage: m.triage,
-      hasStory: m.hasStory,
       reactionCount: m.reactions,
       evidenceCount: m.evidenceCustomerIds.length,
     });
-    const withStory = world.insights.filter((x) => x.hasStory).map((x) => x.id);
-    const all = await readWholeFeed(db.sql(), world.people.ada, {}, 100);
-    expect(
-      all
-        .filter((i) => i.hasStory)
-        .map((i) => i.id)
-        .sort(),
-    ).toEqual(withStory.sort());
+    const storied = (ids: string[]) => [...ids].sort();
+    expect(storied(all.filter((i) => i.hasStory).map((i) => i.id))).toEqual(
+      storied(world.insights.filter((x) => x.hasStory).map((x) => x.id)),
+    );
   });
 });

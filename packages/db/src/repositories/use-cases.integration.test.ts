@@ -2,7 +2,15 @@
 // commits together, and a refusal leaves no trace anywhere.
 import { assignAction, type Clock, type Deps, postInsight, recordEvaluation } from '@heard/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCustomer, buildGoal, buildInsight, buildPerson, buildTeam, queuedJobs, useTestDatabase } from '../testing';
+import {
+  buildCustomer,
+  buildGoal,
+  buildInsight,
+  buildPerson,
+  buildTeam,
+  queuedJobs,
+  useTestDatabase,
+} from '../testing';
 import type { Db } from './db';
 import { createDeps } from './index';
 
@@ -74,8 +82,11 @@ describe('postInsight on PostgreSQL', () => {
       goals: [{ goalId: goal.id, rationale: null, linkedBy: sam.id, linkedAt: NOW }],
       createdAt: NOW,
     });
-    const audit = await db.sql()`select actor_id, action, details, at from audit_events where subject_id = ${insight.id}`;
-    expect(audit).toEqual([{ actor_id: sam.id, action: 'insight.posted', details: { source: 'web' }, at: NOW }]);
+    const audit =
+      await db.sql()`select actor_id, action, details, at from audit_events where subject_id = ${insight.id}`;
+    expect(audit).toEqual([
+      { actor_id: sam.id, action: 'insight.posted', details: { source: 'web' }, at: NOW },
+    ]);
     expect(await jobsAbout(insight.id)).toEqual([
       { task: 'domain-event', payload: { type: 'insight.posted', insightId: insight.id } },
       {
@@ -152,7 +163,11 @@ describe('assignAction on PostgreSQL', () => {
       citedInsightIds: [cited.id],
     });
     expect(await deps.actions.findById(action.id)).toEqual(action);
-    expect(action).toMatchObject({ title: 'Stop double charges on upgrades', status: 'open', citedInsightIds: [cited.id] });
+    expect(action).toMatchObject({
+      title: 'Stop double charges on upgrades',
+      status: 'open',
+      citedInsightIds: [cited.id],
+    });
     const audit = await db.sql()`select action, details from audit_events where subject_id = ${action.id}`;
     expect(audit).toEqual([{ action: 'action.assigned', details: { goalId: goal.id, assigneeId: sam.id } }]);
     expect(await jobsAbout(action.id)).toEqual([
@@ -167,7 +182,14 @@ describe('assignAction on PostgreSQL', () => {
       { code: 'ACTION.ASSIGNEE_OUTSIDE_MANDATE', kind: 'forbidden' },
     );
     await expectRefusedWithoutTrace(
-      () => assignAction(deps, { actor: priya, goalId: goal.id, assigneeId: sam.id, title: ' ', dueDate: '2026-02-30' }),
+      () =>
+        assignAction(deps, {
+          actor: priya,
+          goalId: goal.id,
+          assigneeId: sam.id,
+          title: ' ',
+          dueDate: '2026-02-30',
+        }),
       { code: 'ACTION.TITLE.EMPTY', kind: 'validation' },
     );
     await expectRefusedWithoutTrace(
@@ -204,8 +226,11 @@ describe('recordEvaluation on PostgreSQL', () => {
     });
     expect(await deps.evaluations.listByGoal(goal.id)).toContainEqual(evaluation);
     expect((await deps.goals.findById(goal.id))?.kpi.current).toBe(6.5);
-    const audit = await db.sql()`select action, details from audit_events where subject_id = ${evaluation.id}`;
-    expect(audit).toEqual([{ action: 'evaluation.recorded', details: { goalId: goal.id, result: 'better' } }]);
+    const audit =
+      await db.sql()`select action, details from audit_events where subject_id = ${evaluation.id}`;
+    expect(audit).toEqual([
+      { action: 'evaluation.recorded', details: { goalId: goal.id, result: 'better' } },
+    ]);
     expect(await jobsAbout(evaluation.id)).toEqual([
       {
         task: 'domain-event',
@@ -217,11 +242,25 @@ describe('recordEvaluation on PostgreSQL', () => {
   it('refuses an empty note or a non-owner, leaving no evaluation, KPI change, audit event or job', async () => {
     const { priya, sam, goal } = world;
     await expectRefusedWithoutTrace(
-      () => recordEvaluation(deps, { actor: priya, subject: { kind: 'goal', goalId: goal.id }, result: 'worse', kpiValue: 9, note: '' }),
+      () =>
+        recordEvaluation(deps, {
+          actor: priya,
+          subject: { kind: 'goal', goalId: goal.id },
+          result: 'worse',
+          kpiValue: 9,
+          note: '',
+        }),
       { code: 'EVALUATION.NOTE.EMPTY', kind: 'validation' },
     );
     await expectRefusedWithoutTrace(
-      () => recordEvaluation(deps, { actor: sam, subject: { kind: 'goal', goalId: goal.id }, result: 'better', kpiValue: 1, note: 'Done' }),
+      () =>
+        recordEvaluation(deps, {
+          actor: sam,
+          subject: { kind: 'goal', goalId: goal.id },
+          result: 'better',
+          kpiValue: 1,
+          note: 'Done',
+        }),
       { code: 'EVALUATION.NOT_OWNER', kind: 'forbidden' },
     );
   });

@@ -27,7 +27,13 @@ const count = async (sql: ReturnType<typeof first.sql>, query: string) =>
 
 describe('seedDemo', () => {
   it('reports what it seeded', () => {
-    expect(result).toEqual({ seeded: true, people: 40, customers: 150, insights: 400, signIns: demoSignIns() });
+    expect(result).toEqual({
+      seeded: true,
+      people: 40,
+      customers: 150,
+      insights: 400,
+      signIns: demoSignIns(),
+    });
   });
 
   it('seeds 6 teams and 40 people covering every role, each able to sign in', async () => {
@@ -54,7 +60,11 @@ describe('seedDemo', () => {
       expect(goal.mandate.teamIds.length, goal.title).toBeGreaterThan(0);
       for (const teamId of goal.mandate.teamIds) expect(teams.has(teamId), goal.title).toBe(true);
       expect(goal.mandate.statement).not.toBe('');
-      expect(goal.kpi).toMatchObject({ name: expect.any(String), baseline: expect.any(Number), current: expect.any(Number) });
+      expect(goal.kpi).toMatchObject({
+        name: expect.any(String),
+        baseline: expect.any(Number),
+        current: expect.any(Number),
+      });
       expect(goal.kpi.target).not.toBe(goal.kpi.baseline);
       expect(goal.kpi.dueDate > NOW.toISOString().slice(0, 10)).toBe(true);
     }
@@ -72,7 +82,12 @@ describe('seedDemo', () => {
     const [span] = await sql`select min(created_at) as oldest, max(created_at) as newest from insights`;
     expect(span?.oldest.getTime()).toBeGreaterThanOrEqual(NOW.getTime() - 90 * DAY);
     expect(span?.newest.getTime()).toBeLessThan(NOW.getTime());
-    expect(await count(sql, 'insights i where not exists (select 1 from insight_customers c where c.insight_id = i.id)')).toBe(0);
+    expect(
+      await count(
+        sql,
+        'insights i where not exists (select 1 from insight_customers c where c.insight_id = i.id)',
+      ),
+    ).toBe(0);
     expect(await count(sql, 'insight_goals')).toBeGreaterThan(50);
   });
 
@@ -96,9 +111,12 @@ describe('seedDemo', () => {
     expect(statuses).toEqual([...ACTION_STATUSES].sort());
     const done = await count(sql, "actions where status = 'done'");
     expect(await count(sql, 'evaluations')).toBe(done);
-    expect(await count(sql, "evaluations e join actions a on a.id = e.action_id where a.status <> 'done'")).toBe(0);
+    expect(
+      await count(sql, "evaluations e join actions a on a.id = e.action_id where a.status <> 'done'"),
+    ).toBe(0);
     expect(await count(sql, `evaluations where evaluated_at > '${NOW.toISOString()}'`)).toBe(0);
-    const citesLater = 'actions a join insights i on i.id = any(a.cited_insight_ids) where i.created_at > a.created_at';
+    const citesLater =
+      'actions a join insights i on i.id = any(a.cited_insight_ids) where i.created_at > a.created_at';
     expect(await count(sql, citesLater), 'actions citing insights posted after them').toBe(0);
     expect(await count(sql, 'notifications')).toBeGreaterThan(0);
   });
@@ -122,8 +140,21 @@ describe('seedDemo', () => {
 
   it('changes nothing when the database already has people', async () => {
     const sql = first.sql();
-    const tables = ['teams', 'people', 'customers', 'goals', 'insights', 'reactions', 'evidence', 'actions',
-      'evaluations', 'stories', 'collections', 'notifications', 'audit_events'];
+    const tables = [
+      'teams',
+      'people',
+      'customers',
+      'goals',
+      'insights',
+      'reactions',
+      'evidence',
+      'actions',
+      'evaluations',
+      'stories',
+      'collections',
+      'notifications',
+      'audit_events',
+    ];
     const before = await Promise.all(tables.map((t) => count(sql, t)));
     const again = await seedDemo(sql, { now: NOW, insights: 10 });
     expect(again).toEqual({ seeded: false, reason: expect.stringContaining('already has people') });

@@ -57,9 +57,7 @@ export async function seedWork(
   const frontlineIds = new Set(
     KEY_PEOPLE.filter((p) => p.roles.join() === 'frontline').map((p) => byName.get(p.name)!.id),
   );
-  const frontlineInsights = ctx.insights
-    .filter((s) => frontlineIds.has(s.row.reporter_id as string))
-    .map((s) => s.row.id as string);
+  const frontlineInsights = ctx.insights.filter((s) => frontlineIds.has(s.row.reporter_id as string));
   const actions: Record<string, unknown>[] = [];
   const evaluations: Record<string, unknown>[] = [];
   GOALS.forEach((goal, goalIndex) => {
@@ -70,9 +68,9 @@ export async function seedWork(
       const status = STATUSES[(goalIndex + i) % STATUSES.length]!;
       const created = new Date(ctx.now.getTime() - rnd.int(20, 80) * DAY);
       // An action can only cite what had been heard when it was assigned.
-      const cited = aboutGoal
-        .filter((s) => (s.row.created_at as Date) < created)
-        .map((s) => s.row.id as string);
+      const before = (s: SeedInsight) => (s.row.created_at as Date) < created;
+      const cited = aboutGoal.filter(before).map((s) => s.row.id as string);
+      const heardFromFrontline = frontlineInsights.filter(before).map((s) => s.row.id as string);
       const id = rnd.uuid();
       actions.push({
         id,
@@ -82,7 +80,7 @@ export async function seedWork(
         assigned_by: owner.id,
         due_date: new Date(created.getTime() + rnd.int(14, 60) * DAY).toISOString().slice(0, 10),
         status,
-        cited_insight_ids: `{${[...new Set([...rnd.sample(cited, 3), ...(status === 'done' ? rnd.sample(frontlineInsights, 1) : [])])].join(',')}}`,
+        cited_insight_ids: `{${[...new Set([...rnd.sample(cited, 3), ...(status === 'done' ? rnd.sample(heardFromFrontline, 1) : [])])].join(',')}}`,
         created_at: created,
         updated_at: new Date(created.getTime() + rnd.int(1, 15) * DAY),
       });
