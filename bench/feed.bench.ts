@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_PASSWORD, openDatabase, seedDemo } from '@heard/db';
+import { createSearchEngines } from '@heard/search';
 import { createWebApp, loadServerBuild } from '@heard/web';
 import pino from 'pino';
 import { serveOnFreePort } from '../tests/support/serve';
@@ -30,7 +31,9 @@ export async function benchFeed(insights: number, requests: number): Promise<Ben
     const seedMs = performance.now() - seedBegan;
     process.stdout.write('\n');
     await db.sql`vacuum analyze`;
-    const app = createWebApp({ db, build: await loadServerBuild(), log: pino({ level: 'silent' }) });
+    const { search } = createSearchEngines({ sql: db.sql, log: () => {} });
+    await search.prepare();
+    const app = createWebApp({ db, search, build: await loadServerBuild(), log: pino({ level: 'silent' }) });
     const server = await serveOnFreePort(app.fetch);
     try {
       const signIn = await fetch(`${server.url}/sign-in`, {

@@ -30,14 +30,6 @@ export async function hasDemoPeople(sql: Database['sql']): Promise<boolean> {
   return Number(row?.n) === emails.length;
 }
 
-export function progress(label: string) {
-  return (done: number, total: number) => {
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    process.stdout.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-  };
-}
-
 export function printBanner(info: {
   web: number;
   bot: number;

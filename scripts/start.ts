@@ -1,9 +1,10 @@
 import { createBotApp, describeIntegrations, readBotConfig, startWorker } from '@heard/bot';
-import { DEMO_PASSWORD, demoSignIns, openDatabase, seedDemo } from '@heard/db';
+import { DEMO_PASSWORD, demoSignIns, openDatabase, progressBar, seedDemo } from '@heard/db';
 import { createWebApp, loadServerBuild, readWebConfig } from '@heard/web';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
-import { hasDemoPeople, listen, printBanner, progress } from './start-helpers';
+import { setUpSearch } from './search-setup';
+import { hasDemoPeople, listen, printBanner } from './start-helpers';
 import { ensureWebBuild } from './web-build';
 
 /** `pnpm start`: database (embedded unless DATABASE_URL), demo seed on first run, jobs, web and bot. */
@@ -42,16 +43,18 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const seeded = await seedDemo(db.sql, { onProgress: progress('Seeding the demo organisation') });
+    const seeded = await seedDemo(db.sql, { onProgress: progressBar('Seeding the demo organisation') });
     if (seeded.seeded)
       console.log(
         `\nSeeded ${seeded.people} people, ${seeded.customers} customers and ${seeded.insights} insights.`,
       );
-    const worker = await startWorker(db, log);
+    const search = await setUpSearch(db, web, (m) => log.warn(m));
+    const worker = await startWorker(db, log, { searchIndexes: search.writable });
     stops.push(() => worker.stop());
     const demo = (await hasDemoPeople(db.sql)) ? { signIns: demoSignIns(), password: DEMO_PASSWORD } : null;
     const webApp = createWebApp({
       db,
+      search: search.search,
       build: await loadServerBuild(),
       log,
       demo,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startWorker, type Worker } from '@heard/bot';
 import { type Database, DEMO_PASSWORD, demoSignIns, openDatabase, seedDemo } from '@heard/db';
+import { createSearchEngines } from '@heard/search';
 import { createWebApp, loadServerBuild } from '@heard/web';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ let db: Database;
 let app: ReturnType<typeof createWebApp>;
 let cookie: string;
 let worker: Worker;
+let engines: ReturnType<typeof createSearchEngines>;
 
 const get = (p: string) => Promise.resolve(app.request(`http://localhost${p}`, { headers: { cookie } }));
 
@@ -23,7 +25,10 @@ beforeAll(async () => {
   cluster = await startEmbeddedPostgres({ persistent: true, dataDir });
   db = await openDatabase({ databaseUrl: cluster.url, dataDir, log: quiet });
   await seedDemo(db.sql, { insights: 20 });
+  engines = createSearchEngines({ sql: db.sql, log: () => {} });
+  await engines.search.prepare();
   app = createWebApp({
+    search: engines.search,
     db,
     build: await loadServerBuild(),
     log: pino({ level: 'silent' }),
@@ -35,7 +40,7 @@ beforeAll(async () => {
     headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
   });
   cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
-  worker = await startWorker(db, pino({ level: 'silent' }));
+  worker = await startWorker(db, pino({ level: 'silent' }), { searchIndexes: engines.writable });
 });
 
 afterAll(async () => {

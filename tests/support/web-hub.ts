@@ -1,8 +1,10 @@
+import { reindex, startWorker, type Worker } from '@heard/bot';
 import { type Database, DEMO_PASSWORD, demoSignIns, seedDemo } from '@heard/db';
 import { useTestDatabase } from '@heard/db/testing';
+import { createSearchEngines } from '@heard/search';
 import { createWebApp, loadServerBuild } from '@heard/web';
 import pino from 'pino';
-import { beforeAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ORIGIN = 'http://localhost';
 
@@ -17,16 +19,26 @@ export interface TestHub {
 }
 
 /** A web hub on this test file's own database, seeded with the demo organisation (small). */
-export function useWebHub(options: { insights?: number } = {}): TestHub {
+/** `worker: true` also runs the job worker, for journeys that wait on jobs (search sync, notifications). */
+export function useWebHub(options: { insights?: number; worker?: boolean } = {}): TestHub {
   const database = useTestDatabase();
   const hub = {} as TestHub;
+  let worker: Worker | undefined;
+  afterAll(async () => {
+    await worker?.stop();
+  });
   beforeAll(async () => {
     const sql = database.sql();
     await seedDemo(sql, { insights: options.insights ?? 60, seed: 7 });
     const db: Database = { url: database.url(), sql, close: async () => {} };
     hub.db = db;
+    const engines = createSearchEngines({ sql, log: () => {} });
+    for (const index of engines.writable) await reindex(sql, index);
+    if (options.worker)
+      worker = await startWorker(db, pino({ level: 'silent' }), { searchIndexes: engines.writable });
     hub.app = createWebApp({
       db,
+      search: engines.search,
       build: await loadServerBuild(),
       log: pino({ level: 'silent' }),
       demo: { signIns: demoSignIns(), password: DEMO_PASSWORD },

@@ -1,5 +1,5 @@
 import type { NotificationStore } from '@heard/db';
-import type { CustomerRepository, Deps, Goal, Person, Team } from '@heard/domain';
+import type { CustomerRepository, Deps, Goal, Person, SearchIndex, Team } from '@heard/domain';
 
 /** What the server hands every loader and action: the use cases' deps and who is asking. */
 export interface HubContext {
@@ -10,6 +10,8 @@ export interface HubContext {
     signIn(email: string, password: string): Promise<{ cookie: string } | null>;
     signOut(request: Request): Promise<string>;
   };
+  /** The configured search engine (with its PostgreSQL fallback). */
+  search: SearchIndex;
   /** The signed-in person's in-app inbox, filled by the job worker. */
   notifications: NotificationStore;
   lookups: {

@@ -51,6 +51,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </Link>
           {actor && (
             <nav className="topnav" aria-label="Main">
+              <search className="header-search">
+                <form method="get" action="/search">
+                  <input
+                    type="search"
+                    name="q"
+                    placeholder="Search what customers said"
+                    aria-label="Search insights"
+                  />
+                </form>
+              </search>
               <NavLink to="/" end>
                 Feed
               </NavLink>

@@ -7,4 +7,5 @@ export default [
   route('post', 'routes/post.tsx'),
   route('insights/:id', 'routes/insight.tsx'),
   route('notifications', 'routes/notifications.tsx'),
+  route('search', 'routes/search.tsx'),
 ] satisfies RouteConfig;

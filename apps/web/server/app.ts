@@ -5,7 +5,7 @@ import {
   createSessionStore,
   type Database,
 } from '@heard/db';
-import type { Clock } from '@heard/domain';
+import type { Clock, SearchIndex } from '@heard/domain';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
@@ -23,6 +23,8 @@ import { serveClientFiles } from './static';
 
 export interface WebAppOptions {
   db: Database;
+  /** The configured search engine, already prepared. */
+  search: SearchIndex;
   build: ServerBuild | (() => Promise<ServerBuild>);
   log: Logger;
   mode?: 'production' | 'development';
@@ -46,8 +48,13 @@ export function createWebApp(options: WebAppOptions) {
   const app = new Hono();
 
   app.get('/healthz', async (c) => {
-    const database = await checkDatabase(db.sql);
-    return c.json({ status: database.ok ? 'ok' : 'degraded', database }, database.ok ? 200 : 503);
+    const [database, search] = await Promise.all([checkDatabase(db.sql), options.search.health()]);
+    // Search answering from its fallback is degraded but serving; only the database makes us unavailable.
+    const status = database.ok && search.ok ? 'ok' : 'degraded';
+    return c.json(
+      { status, database, search: { engine: options.search.engine, ...search } },
+      database.ok ? 200 : 503,
+    );
   });
 
   if (options.serveAssets !== false) serveClientFiles(app);
@@ -81,6 +88,7 @@ export function createWebApp(options: WebAppOptions) {
         },
       },
       notifications,
+      search: options.search,
       lookups: {
         teams: () => deps.teams.list(),
         activeGoals: () => deps.goals.list({ status: 'active' }),

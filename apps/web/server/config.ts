@@ -5,6 +5,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   HEARD_DATA_DIR: z.string().min(1).default('.heard'),
   PUBLIC_URL: z.string().url().optional(),
+  MEILI_URL: z.string().url().optional(),
+  MEILI_API_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -2,6 +2,7 @@ export { createSessionStore, type SessionStore } from './auth/session-store';
 export { checkDatabase, connect, type DatabaseHealth, describeConnectionError, maskUrl } from './client';
 export { type Database, type DatabaseLog, openDatabase } from './database';
 export { migrate } from './migrate';
+export { progressBar } from './progress-bar';
 export { createDeps, createRepositories } from './repositories';
 export type { Db } from './repositories/db';
 export {

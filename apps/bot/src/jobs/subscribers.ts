@@ -5,10 +5,10 @@ import type { DomainEvent } from '@heard/domain';
  * indexing, Slack, Teams) add their job names here; each runs and retries on its own.
  */
 export const SUBSCRIBERS: Record<DomainEvent['type'], readonly string[]> = {
-  'insight.posted': ['notify-in-app'],
-  'insight.edited': [],
-  'insight.linked_to_goal': ['notify-in-app'],
-  'story.published': [],
+  'insight.posted': ['notify-in-app', 'index-insight'],
+  'insight.edited': ['index-insight'],
+  'insight.linked_to_goal': ['notify-in-app', 'index-insight'],
+  'story.published': ['index-insight'],
   'action.assigned': ['notify-in-app'],
   'evaluation.recorded': ['notify-in-app'],
 };

@@ -1,6 +1,16 @@
 import { createDeps, type Database, seedDemo } from '@heard/db';
 import { useTestDatabase } from '@heard/db/testing';
-import { assignAction, linkInsightToGoal, type Person, postInsight, recordEvaluation } from '@heard/domain';
+import {
+  assignAction,
+  editInsight,
+  linkInsightToGoal,
+  type Person,
+  postInsight,
+  readScopeFor,
+  recordEvaluation,
+  type SearchIndex,
+} from '@heard/domain';
+import { createPostgresSearchIndex } from '@heard/search';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Worker } from './worker';
@@ -8,6 +18,7 @@ import { startWorker } from './worker';
 
 const database = useTestDatabase();
 let runner: Worker;
+let index: SearchIndex;
 let deps: ReturnType<typeof createDeps>;
 let people: Map<string, Person>;
 
@@ -33,7 +44,9 @@ beforeAll(async () => {
   deps = createDeps(sql);
   people = new Map((await deps.people.list()).map((p) => [p.email, p]));
   const db: Database = { url: database.url(), sql, close: async () => {} };
-  runner = await startWorker(db, pino({ level: 'silent' }));
+  index = createPostgresSearchIndex(sql);
+  await index.prepare();
+  runner = await startWorker(db, pino({ level: 'silent' }), { searchIndexes: [index] });
 });
 
 afterAll(async () => {
@@ -149,5 +162,35 @@ describe('the job worker draining the outbox', () => {
     ).rejects.toThrow('rolled back');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await database.sql()`select count(*)::int as n from notifications`).toEqual(before);
+  });
+
+  it('makes a posted insight findable within seconds, and a re-permissioned one only for its new audience', async () => {
+    const sam = person('sam.carter@example.com');
+    const chloe = person('chloe.dubois@example.com');
+    const { insight } = await postInsight(deps, {
+      actor: sam,
+      body: 'Quokka Robotics wants zebra-striped exports for their auditors.',
+      kind: 'request',
+      sentiment: 'neutral',
+      source: { kind: 'web' },
+    });
+    const find = (who: Person) => index.search({ text: 'zebra striped', scope: readScopeFor(who) });
+    const found = await eventually(
+      () => find(chloe),
+      (r) => r.hits.length > 0,
+    );
+    expect(found.hits.map((h) => h.id)).toEqual([insight.id]);
+
+    await editInsight(deps, {
+      actor: sam,
+      insightId: insight.id,
+      visibility: { scope: 'people', personIds: [sam.id] },
+    });
+    const hidden = await eventually(
+      () => find(chloe),
+      (r) => r.hits.length === 0,
+    );
+    expect(hidden.hits).toEqual([]);
+    expect((await find(sam)).hits.map((h) => h.id)).toEqual([insight.id]);
   });
 });

@@ -1,8 +1,10 @@
 import { type Database, DOMAIN_EVENT_TASK } from '@heard/db';
+import type { SearchIndex } from '@heard/domain';
 import { Logger, type Runner, run } from 'graphile-worker';
 import pg from 'pg';
 import type { Logger as Pino } from 'pino';
 import { fanOut } from './fan-out';
+import { indexInsight } from './index-insight';
 import { notifyInApp } from './notify-in-app';
 
 export interface Worker {
@@ -10,7 +12,12 @@ export interface Worker {
 }
 
 /** Starts the job worker that drains the outbox; any number may run against one database. */
-export async function startWorker(db: Database, log: Pino, concurrency = 2): Promise<Worker> {
+export async function startWorker(
+  db: Database,
+  log: Pino,
+  options: { searchIndexes: SearchIndex[]; concurrency?: number },
+): Promise<Worker> {
+  const concurrency = options.concurrency ?? 2;
   const logger = new Logger((scope) => (level, message, meta) => {
     const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
     log[method]({ ...scope, ...meta }, message);
@@ -31,6 +38,7 @@ export async function startWorker(db: Database, log: Pino, concurrency = 2): Pro
     taskList: {
       [DOMAIN_EVENT_TASK]: fanOut,
       'notify-in-app': notifyInApp(db.sql),
+      'index-insight': indexInsight(db.sql, options.searchIndexes),
     },
   });
   return {

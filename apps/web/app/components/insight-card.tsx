@@ -1,6 +1,7 @@
 import type { Visibility } from '@heard/domain';
 import { Link } from 'react-router';
 import { initials, kindLabel, sourceLabel, timeAgo } from '../lib/format';
+import { Chips } from './chips';
 
 export interface InsightCardData {
   id: string;
@@ -44,24 +45,7 @@ export function InsightCard({ insight, now }: { insight: InsightCardData; now: D
       </h2>
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server by renderMarkdown */}
       <div className="card-body prose" dangerouslySetInnerHTML={{ __html: insight.html }} />
-      <div className="chips">
-        {insight.customers.map((c) => (
-          <Link key={c.id} to={`/?customer=${c.id}`} className="chip chip-customer">
-            {c.name}
-            {c.segment && <small>{c.segment}</small>}
-          </Link>
-        ))}
-        {insight.goals.map((g) => (
-          <Link key={g.id} to={`/?goal=${g.id}`} className="chip chip-goal">
-            ◎ {g.title}
-          </Link>
-        ))}
-        {insight.tags.map((t) => (
-          <Link key={t} to={`/?tag=${encodeURIComponent(t)}`} className="chip chip-tag">
-            #{t}
-          </Link>
-        ))}
-      </div>
+      <Chips customers={insight.customers} goals={insight.goals} tags={insight.tags} />
       <footer className="card-footer">
         <span className="avatar small" aria-hidden="true">
           {initials(insight.reporter.name)}

@@ -1,6 +1,7 @@
 import { type FeedFilters, INSIGHT_KINDS, SENTIMENTS, SOURCE_KINDS, TRIAGE_STATES } from '@heard/domain';
 
-const pick = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
+/** The value when it is one of `allowed`, otherwise undefined: query strings are outside input. */
+export const pick = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
   value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 
 /** Reads the feed's filters from the query string, ignoring values that are not ours. */

@@ -1,5 +1,6 @@
 import { loadReadableInsight, reactToInsight } from '@heard/domain';
 import { Form, Link, useNavigation } from 'react-router';
+import { Chips } from '../components/chips';
 import { requireActor } from '../lib/auth.server';
 import { rethrowAsResponse } from '../lib/errors.server';
 import { kindLabel, sourceLabel, timeAgo } from '../lib/format';
@@ -96,19 +97,7 @@ export default function InsightPage({ loaderData, actionData }: Route.ComponentP
       )}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server by renderMarkdown */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: insight.html }} />
-      <div className="chips">
-        {customers.map((c) => (
-          <Link key={c.id} to={`/?customer=${c.id}`} className="chip chip-customer">
-            {c.name}
-            {c.segment && <small>{c.segment}</small>}
-          </Link>
-        ))}
-        {insight.tags.map((t) => (
-          <Link key={t} to={`/?tag=${encodeURIComponent(t)}`} className="chip chip-tag">
-            #{t}
-          </Link>
-        ))}
-      </div>
+      <Chips customers={customers} tags={insight.tags} />
       {goals.length > 0 && (
         <section>
           <h2>Serves</h2>

@@ -1,4 +1,5 @@
 import { openDatabase } from '../database';
+import { progressBar } from '../progress-bar';
 import { seedDemo } from './seed';
 
 /** `pnpm seed [--insights N]`: seeds the database the hub uses (the embedded one unless DATABASE_URL is set). */
@@ -26,15 +27,6 @@ async function main(): Promise<void> {
   } finally {
     await db.close();
   }
-}
-
-/** A one-line progress bar redrawn in place. */
-export function progressBar(label: string) {
-  return (done: number, total: number) => {
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    process.stdout.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-  };
 }
 
 main().catch((error) => {

@@ -1,0 +1,1 @@
+export { createMeilisearchSearchIndex, type MeilisearchSearchIndexOptions } from './meilisearch-search-index';

@@ -1,0 +1,1 @@
+export { createPostgresSearchIndex, type SearchBounds } from './postgres-search-index';
