@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { benchFeed } from './feed.bench';
 import { type BenchResult, writeReport } from './report';
+import { benchSearch } from './search.bench';
 import { benchStartup } from './startup.bench';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const only = process.argv[2];
 
-/** `pnpm bench [startup|feed]`: runs the benchmarks and writes bench/results/latest.{json,md}. */
+/** `pnpm bench [startup|feed|search]`: runs the benchmarks and writes bench/results/latest.{json,md}. */
 async function main(): Promise<void> {
   const results: BenchResult[] = [];
   if (!only || only === 'startup') {
@@ -17,6 +18,12 @@ async function main(): Promise<void> {
     const insights = Number(process.env.BENCH_INSIGHTS ?? 100_000);
     console.log(`Timing the feed at ${insights.toLocaleString('en')} insights…`);
     results.push(...(await benchFeed(insights, Number(process.env.BENCH_REQUESTS ?? 300))));
+  }
+  if (!only || only === 'search') {
+    for (const size of (process.env.BENCH_SEARCH_SIZES ?? '100000,1000000').split(',').map(Number)) {
+      console.log(`Timing search at ${size.toLocaleString('en')} insights…`);
+      results.push(...(await benchSearch(size)));
+    }
   }
   for (const r of results) console.log(`${r.name.padEnd(36)} ${String(r.value).padStart(10)} ${r.unit}`);
   await writeReport(`${ROOT}bench/results`, results);

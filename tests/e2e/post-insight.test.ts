@@ -38,6 +38,10 @@ describe.skipIf(!hasChromium)('a frontline person in the browser', () => {
     await page.getByText('The text is empty: write something.').waitFor();
     await page.screenshot({ path: `${SHOTS}/post-empty.png`, fullPage: true });
 
+    await page.getByLabel('What did you hear?').fill('A customer was charged twice after changing plan mid-month');
+    await page.getByText('Heard this before?').waitFor();
+    await page.screenshot({ path: `${SHOTS}/post-similar.png` });
+
     await page
       .getByLabel('What did you hear?')
       .fill(
@@ -57,6 +61,19 @@ describe.skipIf(!hasChromium)('a frontline person in the browser', () => {
     expect(await first.textContent()).toContain('Sam Carter');
     await page.screenshot({ path: `${SHOTS}/feed-after-post.png` });
     expect(errors).toEqual([]);
+  });
+
+  it('finds insights from the search box in the header', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByRole('button', { name: 'Sign in as Léa Moreau' }).click();
+    await page.getByRole('heading', { name: 'What customers are telling us' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search insights' }).fill('invoice');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?q=invoice/);
+    await page.locator('.hits li').first().waitFor();
+    expect(await page.locator('.hits mark').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/search.png` });
   });
 
   it('reads well on a phone', async () => {

@@ -8,4 +8,5 @@ export default [
   route('insights/:id', 'routes/insight.tsx'),
   route('notifications', 'routes/notifications.tsx'),
   route('search', 'routes/search.tsx'),
+  route('similar', 'routes/similar.ts'),
 ] satisfies RouteConfig;

@@ -1,11 +1,12 @@
 import { INSIGHT_KINDS, MAX_BODY_LENGTH, postInsight, SENTIMENTS } from '@heard/domain';
-import { useState } from 'react';
-import { data, Form, redirect, useNavigation } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { data, Form, Link, redirect, useFetcher, useNavigation } from 'react-router';
 import { requireActor } from '../lib/auth.server';
 import { type FieldErrors, toFieldErrors } from '../lib/errors.server';
 import { kindLabel } from '../lib/format';
 import type { Route } from './+types/post';
 import { formToObject, PostFormSchema, splitTags, visibilityFrom } from './post.schema';
+import type { loader as similarLoader } from './similar';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
@@ -72,7 +73,17 @@ export default function Post({ loaderData, actionData }: Route.ComponentProps) {
   const list = (key: string) => (Array.isArray(values[key]) ? (values[key] as string[]) : []);
   const [visibility, setVisibility] = useState(text('visibility', 'everyone'));
   const [length, setLength] = useState(text('body').length);
+  // A complaint about the text is stale once the person types again.
+  const [bodyEdited, setBodyEdited] = useState(false);
   const busy = useNavigation().state === 'submitting';
+  const similar = useFetcher<typeof similarLoader>();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const lookForSimilar = (text: string) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => similar.load(`/similar?text=${encodeURIComponent(text)}`), 400);
+  };
+  const matches = similar.data?.hits ?? [];
   return (
     <section className="panel composer">
       <h1>Share what you heard</h1>
@@ -94,13 +105,32 @@ export default function Post({ loaderData, actionData }: Route.ComponentProps) {
             placeholder={
               'e.g. Anna at Acme was charged twice after upgrading mid-month.\n\n> "We only found out from our bank."'
             }
-            onChange={(e) => setLength(e.currentTarget.value.length)}
+            onChange={(e) => {
+              setLength(e.currentTarget.value.length);
+              setBodyEdited(true);
+              lookForSimilar(e.currentTarget.value);
+            }}
           />
           <span id="body-count" className={`hint ${length > MAX_BODY_LENGTH ? 'over' : ''}`}>
             Markdown works. {length.toLocaleString('en')} / {MAX_BODY_LENGTH.toLocaleString('en')}
           </span>
         </label>
-        <FieldError id="body-error" message={errors.body} />
+        <FieldError id="body-error" message={bodyEdited ? undefined : errors.body} />
+        {matches.length > 0 && (
+          <aside className="similar" aria-live="polite">
+            <strong>Heard this before?</strong> If one of these says the same, open it and say “me too”
+            instead:
+            <ul>
+              {matches.map((m) => (
+                <li key={m.id}>
+                  <Link to={`/insights/${m.id}`} target="_blank" rel="noreferrer">
+                    {m.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </aside>
+        )}
         <label>
           Headline <span className="muted">(optional: we use the first line otherwise)</span>
           <input name="title" defaultValue={text('title')} aria-invalid={Boolean(errors.title)} />

@@ -59,7 +59,7 @@ function facetLabel(facet: SearchFacet, value: string, names: Record<string, str
   if (facet === 'source') return sourceLabel(value);
   if (facet === 'hasStory') return value === 'true' ? 'Has a story' : 'No story';
   if (facet === 'tag') return `#${value}`;
-  return names[value] ?? value;
+  return names[value] ?? value.charAt(0).toUpperCase() + value.slice(1);
 }
 
 export default function Search({ loaderData }: Route.ComponentProps) {

@@ -1,0 +1,107 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { reindex } from '@heard/bot';
+import { createDeps, type Database, openDatabase, seedDemo } from '@heard/db';
+import { readScopeFor, type SearchFacet } from '@heard/domain';
+import { createPostgresSearchIndex } from '@heard/search';
+import { type BenchResult, percentile, round } from './report';
+import { loadReviewTexts } from './reviews';
+
+const quiet = { info: () => {}, warn: () => {}, debug: () => {} };
+const FACETS: SearchFacet[] = ['kind', 'tag', 'team'];
+const RUNS = 40;
+
+/** Gives the seeded insights the words of real customer reviews, cycling through them. */
+async function useReviewVocabulary(db: Database): Promise<boolean> {
+  const reviews = loadReviewTexts();
+  if (!reviews) return false;
+  await db.sql`create temporary table bench_reviews (n int primary key, title text, body text)`;
+  for (let i = 0; i < reviews.length; i += 2000) {
+    const batch = reviews.slice(i, i + 2000).map((r, j) => ({ n: i + j, title: r.title, body: r.body }));
+    await db.sql`insert into bench_reviews ${db.sql(batch)}`;
+  }
+  await db.sql`
+    update insights i set body = b.body, title = left(coalesce(nullif(b.title, ''), b.body), 140)
+    from (select id, (row_number() over (order by id) - 1) % ${reviews.length} as n from insights) x
+    join bench_reviews b on b.n = x.n
+    where i.id = x.id`;
+  return true;
+}
+
+const QUERIES_REVIEWS = { common: 'dress', rare: 'tuxedo', typo: 'fabirc', prefix: 'comfo' };
+const QUERIES_GENERATED = { common: 'invoice', rare: 'tunnel', typo: 'invocie', prefix: 'onboa' };
+
+/** Search at `size` insights on the PostgreSQL engine: indexing throughput, reindex time, query latency. */
+export async function benchSearch(size: number): Promise<BenchResult[]> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'heard-search-bench-'));
+  const db = await openDatabase({ dataDir, log: quiet });
+  try {
+    await seedDemo(db.sql, {
+      insights: size,
+      onProgress: (d, t) => process.stdout.write(`\r  seeding ${d}/${t}`),
+    });
+    const realWords = await useReviewVocabulary(db);
+    process.stdout.write(
+      `\n  vocabulary: ${realWords ? 'real customer reviews' : 'generated text (reviews not found)'}\n`,
+    );
+    const index = createPostgresSearchIndex(db.sql);
+    const first = await reindex(db.sql, index, (d, t) => process.stdout.write(`\r  indexing ${d}/${t}`));
+    process.stdout.write('\n');
+    await db.sql`vacuum analyze`;
+    const again = await reindex(db.sql, index);
+    const deps = createDeps(db.sql);
+    const sam = (await deps.people.list()).find((p) => p.email === 'sam.carter@example.com')!;
+    const scope = readScopeFor(sam);
+    const queries = realWords ? QUERIES_REVIEWS : QUERIES_GENERATED;
+    const results: BenchResult[] = [
+      {
+        name: `search.index_docs_per_s.${size}`,
+        value: round(first.indexed / first.seconds, 0),
+        unit: 'docs/s',
+        context: { engine: 'postgres' },
+      },
+      {
+        name: `search.reindex_s.${size}`,
+        value: round(again.seconds),
+        unit: 's',
+        context: { engine: 'postgres', note: 'full reindex over an existing index' },
+      },
+    ];
+    for (const [kind, text] of Object.entries(queries)) {
+      for (let i = 0; i < 3; i++) await index.search({ text, scope, facets: FACETS, limit: 20 });
+      const times: number[] = [];
+      let total = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const began = performance.now();
+        const result = await index.search({ text, scope, facets: FACETS, limit: 20 });
+        times.push(performance.now() - began);
+        total = result.total;
+      }
+      times.sort((a, b) => a - b);
+      const context = {
+        engine: 'postgres',
+        query: text,
+        matches: total,
+        facets: FACETS.join('+'),
+        scope: 'frontline (visibility filter)',
+      };
+      results.push({
+        name: `search.${kind}.p50_ms.${size}`,
+        value: round(percentile(times, 50)),
+        unit: 'ms',
+        context,
+      });
+      results.push({
+        name: `search.${kind}.p95_ms.${size}`,
+        value: round(percentile(times, 95)),
+        unit: 'ms',
+        context,
+      });
+    }
+    return results;
+  } finally {
+    await db.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
