@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,9 +28,19 @@ export function machine() {
   };
 }
 
-/** Writes bench/results/latest.json (for tools) and latest.md (for people). */
-export async function writeReport(dir: string, results: BenchResult[]): Promise<void> {
+/**
+ * Writes bench/results/latest.json (for tools) and latest.md (for people). A partial run
+ * (`pnpm bench search`) replaces its own figures and keeps the others from the last run.
+ */
+export async function writeReport(dir: string, fresh: BenchResult[]): Promise<void> {
   await mkdir(dir, { recursive: true });
+  const previous = path.join(dir, 'latest.json');
+  const kept: BenchResult[] = existsSync(previous)
+    ? (JSON.parse(readFileSync(previous, 'utf8')).results as BenchResult[]).filter(
+        (r) => !fresh.some((f) => f.name === r.name),
+      )
+    : [];
+  const results = [...kept, ...fresh].sort((a, b) => a.name.localeCompare(b.name));
   const report = { machine: machine(), date: new Date().toISOString(), results };
   await writeFile(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   const rows = results.map(
