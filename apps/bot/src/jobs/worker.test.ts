@@ -193,4 +193,32 @@ describe('the job worker draining the outbox', () => {
     expect(hidden.hits).toEqual([]);
     expect((await find(sam)).hits.map((h) => h.id)).toEqual([insight.id]);
   });
+
+  it('retries at start the job a crashed worker had locked', async () => {
+    const sam = person('sam.carter@example.com');
+    await runner.stop();
+    const { insight } = await postInsight(deps, {
+      actor: sam,
+      body: 'Narwhal Logistics lost a day of data in the nightly sync.',
+      kind: 'pain',
+      sentiment: 'negative',
+      source: { kind: 'web' },
+      visibility: { scope: 'people', personIds: [person('tomas.okafor@example.com').id] },
+    });
+    // A worker that died twenty minutes ago holding this job.
+    const locked = await database.sql()`
+      update graphile_worker._private_jobs set locked_by = 'worker-that-died', locked_at = now() - interval '20 minutes'
+      where payload->>'insightId' = ${insight.id} and locked_by is null returning id`;
+    expect(locked).toHaveLength(1);
+    runner = await startWorker(
+      { url: database.url(), sql: database.sql(), close: async () => {} },
+      pino({ level: 'silent' }),
+      { searchIndexes: [index] },
+    );
+    const notices = await eventually(
+      () => notificationsFor('tomas.okafor@example.com'),
+      (rows) => rows.some((r) => r.text.includes('Narwhal')),
+    );
+    expect(notices.some((n) => n.text.includes('Narwhal Logistics'))).toBe(true);
+  });
 });

@@ -18,6 +18,7 @@ export async function startWorker(
   options: { searchIndexes: SearchIndex[]; concurrency?: number },
 ): Promise<Worker> {
   const concurrency = options.concurrency ?? 2;
+  await releaseJobsOfDeadWorkers(db);
   const logger = new Logger((scope) => (level, message, meta) => {
     const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
     log[method]({ ...scope, ...meta }, message);
@@ -47,4 +48,18 @@ export async function startWorker(
       await pool.end();
     },
   };
+}
+
+/** Our jobs take seconds; one locked for this long belongs to a worker that died mid-job. */
+export const DEAD_WORKER_AFTER = '10 minutes';
+
+/**
+ * graphile-worker frees a crashed worker's jobs only after four hours; releasing
+ * long-locked ones at start makes a restarted worker retry them at once.
+ */
+async function releaseJobsOfDeadWorkers(db: Database): Promise<void> {
+  await db.sql`
+    select graphile_worker.force_unlock_workers(array(
+      select distinct locked_by from graphile_worker._private_jobs
+      where locked_by is not null and locked_at < now() - ${DEAD_WORKER_AFTER}::interval))`;
 }
