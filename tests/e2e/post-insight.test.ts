@@ -38,7 +38,9 @@ describe.skipIf(!hasChromium)('a frontline person in the browser', () => {
     await page.getByText('The text is empty: write something.').waitFor();
     await page.screenshot({ path: `${SHOTS}/post-empty.png`, fullPage: true });
 
-    await page.getByLabel('What did you hear?').fill('A customer was charged twice after changing plan mid-month');
+    await page
+      .getByLabel('What did you hear?')
+      .fill('A customer was charged twice after changing plan mid-month');
     await page.getByText('Heard this before?').waitFor();
     await page.screenshot({ path: `${SHOTS}/post-similar.png` });
 

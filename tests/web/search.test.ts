@@ -69,3 +69,16 @@ describe('searching from the web hub', () => {
     expect((await hub.get('/search?q=invoice')).status).toBe(302);
   });
 });
+
+describe('searching a period', () => {
+  it('keeps only insights from the chosen dates, both days included', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const html = await (await hub.get(`/search?q=&from=${today}&to=${today}&sort=newest`, sam)).text();
+    const [{ n } = { n: 0 }] = await hub.db.sql`
+      select count(*)::int as n from insights where created_at >= ${today}::date and visibility_scope = 'everyone'`;
+    expect(html).toContain(`value="${today}"`);
+    expect(titlesIn(html).length).toBeGreaterThanOrEqual(Math.min(n, 20));
+    const none = await (await hub.get('/search?q=&from=2001-01-01&to=2001-01-02', sam)).text();
+    expect(titlesIn(none)).toEqual([]);
+  });
+});

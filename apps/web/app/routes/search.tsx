@@ -104,10 +104,18 @@ export default function Search({ loaderData }: Route.ComponentProps) {
           autoFocus
         />
         {[...params.entries()]
-          .filter(([key]) => key !== 'q' && key !== 'page' && key !== 'sort')
+          .filter(([key]) => !['q', 'page', 'sort', 'from', 'to'].includes(key))
           .map(([key, value]) => (
             <input key={key} type="hidden" name={key} value={value} />
           ))}
+        <label className="date-filter">
+          From
+          <input type="date" name="from" defaultValue={params.get('from') ?? ''} />
+        </label>
+        <label className="date-filter">
+          To
+          <input type="date" name="to" defaultValue={params.get('to') ?? ''} />
+        </label>
         <select name="sort" defaultValue={params.get('sort') ?? 'relevance'} aria-label="Sort by">
           <option value="relevance">Best match</option>
           <option value="newest">Newest</option>
