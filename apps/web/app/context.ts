@@ -1,5 +1,5 @@
-import type { NotificationStore } from '@heard/db';
-import type { CustomerRepository, Deps, Goal, Person, SearchIndex, Team } from '@heard/domain';
+import type { GoalPage, listActionsFor, listGoalSummaries, NotificationStore } from '@heard/db';
+import type { CustomerRepository, Deps, Goal, Person, ReadScope, SearchIndex, Team } from '@heard/domain';
 
 /** What the server hands every loader and action: the use cases' deps and who is asking. */
 export interface HubContext {
@@ -14,6 +14,12 @@ export interface HubContext {
   search: SearchIndex;
   /** The signed-in person's in-app inbox, filled by the job worker. */
   notifications: NotificationStore;
+  /** Pages' read models: what a page shows in one go, visibility applied inside. */
+  views: {
+    goalSummaries(): ReturnType<typeof listGoalSummaries>;
+    goalPage(scope: ReadScope, goalId: string): Promise<GoalPage | null>;
+    actionsFor(personId: string): ReturnType<typeof listActionsFor>;
+  };
   lookups: {
     teams(): Promise<Team[]>;
     activeGoals(): Promise<Goal[]>;

@@ -64,6 +64,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <NavLink to="/" end>
                 Feed
               </NavLink>
+              <NavLink to="/goals">Goals</NavLink>
+              <NavLink to="/actions">My actions</NavLink>
               <NavLink to="/notifications" className="inbox" aria-label={`Notifications, ${unread} unread`}>
                 Inbox
                 {unread > 0 && <span className="unread">{unread > 99 ? '99+' : unread}</span>}

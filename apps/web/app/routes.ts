@@ -9,4 +9,7 @@ export default [
   route('notifications', 'routes/notifications.tsx'),
   route('search', 'routes/search.tsx'),
   route('similar', 'routes/similar.ts'),
+  route('goals', 'routes/goals.tsx'),
+  route('goals/:id', 'routes/goal.tsx'),
+  route('actions', 'routes/my-actions.tsx'),
 ] satisfies RouteConfig;

@@ -4,6 +4,9 @@ import {
   createNotificationStore,
   createSessionStore,
   type Database,
+  listActionsFor,
+  listGoalSummaries,
+  loadGoalPage,
 } from '@heard/db';
 import type { Clock, SearchIndex } from '@heard/domain';
 import { Hono } from 'hono';
@@ -89,6 +92,11 @@ export function createWebApp(options: WebAppOptions) {
       },
       notifications,
       search: options.search,
+      views: {
+        goalSummaries: () => listGoalSummaries(db.sql),
+        goalPage: (scope, goalId) => loadGoalPage(db.sql, scope, goalId),
+        actionsFor: (personId) => listActionsFor(db.sql, personId),
+      },
       lookups: {
         teams: () => deps.teams.list(),
         activeGoals: () => deps.goals.list({ status: 'active' }),

@@ -3,6 +3,7 @@ export { checkDatabase, connect, type DatabaseHealth, describeConnectionError, m
 export { type Database, type DatabaseLog, openDatabase } from './database';
 export { migrate } from './migrate';
 export { progressBar } from './progress-bar';
+export { type GoalPage, listActionsFor, listGoalSummaries, loadGoalPage } from './read-models/goals.query';
 export { createDeps, createRepositories } from './repositories';
 export type { Db } from './repositories/db';
 export {
