@@ -17,11 +17,15 @@ beforeAll(async () => {
   const [goal] = await hub.db
     .sql`select id, mandate_team_ids from goals where title = 'Halve billing complaints by Q3'`;
   goalId = goal!.id;
-  [inMandate] = (await hub.db.sql`
+  inMandate = (
+    await hub.db.sql`
     select p.id, p.email, p.name from people p join teams t on t.id = p.team_id
-    where t.slug = 'support' and p.email = 'sam.carter@example.com'`) as never;
-  [outsideMandate] = (await hub.db.sql`
-    select p.id from people p where p.team_id <> all(${goal!.mandate_team_ids}::uuid[]) limit 1`) as never;
+    where t.slug = 'support' and p.email = 'sam.carter@example.com'`
+  )[0] as typeof inMandate;
+  outsideMandate = (
+    await hub.db.sql`
+    select p.id from people p where p.team_id <> all(${goal!.mandate_team_ids}::uuid[]) limit 1`
+  )[0] as typeof outsideMandate;
 });
 
 describe('goals, actions and evaluations on the web', () => {

@@ -1,4 +1,13 @@
-import type { GoalPage, listActionsFor, listGoalSummaries, NotificationStore } from '@heard/db';
+import type {
+  CollectionView,
+  CustomerPage,
+  GoalPage,
+  listActionsFor,
+  listGoalSummaries,
+  NotificationStore,
+  StoryCursor,
+  StoryPage,
+} from '@heard/db';
 import type { CustomerRepository, Deps, Goal, Person, ReadScope, SearchIndex, Team } from '@heard/domain';
 
 /** What the server hands every loader and action: the use cases' deps and who is asking. */
@@ -19,11 +28,18 @@ export interface HubContext {
     goalSummaries(): ReturnType<typeof listGoalSummaries>;
     goalPage(scope: ReadScope, goalId: string): Promise<GoalPage | null>;
     actionsFor(personId: string): ReturnType<typeof listActionsFor>;
+    /** Insights in triage state `new` that the scope may read. */
+    curationCount(scope: ReadScope): Promise<number>;
+    publishedStories(scope: ReadScope, after: StoryCursor | null): Promise<StoryPage>;
+    publishedCollections(scope: ReadScope): Promise<CollectionView[]>;
+    customerPage(scope: ReadScope, customerId: string): Promise<CustomerPage | null>;
   };
   lookups: {
     teams(): Promise<Team[]>;
     activeGoals(): Promise<Goal[]>;
     people(): Promise<Person[]>;
+    /** Customer segments in use, for filters. */
+    segments(): Promise<string[]>;
     customers: CustomerRepository['search'];
   };
   /** Demo sign-ins to offer on the sign-in page, when the demo organisation was seeded. */

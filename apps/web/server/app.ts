@@ -1,11 +1,15 @@
 import {
   checkDatabase,
+  countCurationQueue,
   createDeps,
   createNotificationStore,
   createSessionStore,
   type Database,
   listActionsFor,
   listGoalSummaries,
+  listPublishedCollections,
+  listPublishedStories,
+  loadCustomerPage,
   loadGoalPage,
 } from '@heard/db';
 import type { Clock, SearchIndex } from '@heard/domain';
@@ -96,11 +100,19 @@ export function createWebApp(options: WebAppOptions) {
         goalSummaries: () => listGoalSummaries(db.sql),
         goalPage: (scope, goalId) => loadGoalPage(db.sql, scope, goalId),
         actionsFor: (personId) => listActionsFor(db.sql, personId),
+        curationCount: (scope) => countCurationQueue(db.sql, scope),
+        publishedStories: (scope, after) => listPublishedStories(db.sql, scope, { after }),
+        publishedCollections: (scope) => listPublishedCollections(db.sql, scope),
+        customerPage: (scope, customerId) => loadCustomerPage(db.sql, scope, customerId),
       },
       lookups: {
         teams: () => deps.teams.list(),
         activeGoals: () => deps.goals.list({ status: 'active' }),
         people: () => deps.people.list(),
+        segments: async () =>
+          (
+            await db.sql`select distinct segment from customers where segment is not null order by segment`
+          ).map((r) => r.segment as string),
         customers: (text, limit) => deps.customers.search(text, limit),
       },
       demoSignIns: options.demo?.signIns ?? [],

@@ -15,3 +15,20 @@ export { DOMAIN_EVENT_TASK } from './repositories/outbox';
 export { loadSearchDocuments } from './search/search-documents.query';
 export { DEMO_PASSWORD } from './seed/organisation';
 export { type DemoSignIn, demoSignIns, type SeedOptions, type SeedResult, seedDemo } from './seed/seed';
+export { API_TOKEN_PREFIX, type ApiToken, type ApiTokenStore, createApiTokenStore } from './auth/api-token-store';
+export { countCurationQueue } from './read-models/curation.query';
+export {
+  type CustomerAction,
+  type CustomerInsight,
+  type CustomerPage,
+  type CustomerRelation,
+  loadCustomerPage,
+} from './read-models/customers.query';
+export {
+  type CollectionView,
+  listPublishedCollections,
+  listPublishedStories,
+  type StoryCard,
+  type StoryCursor,
+  type StoryPage,
+} from './read-models/stories.query';

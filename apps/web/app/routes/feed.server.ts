@@ -2,7 +2,7 @@ import { type FeedItem, listFeed, type Person } from '@heard/domain';
 import type { AppLoadContext } from 'react-router';
 import type { InsightCardData } from '../components/insight-card';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
-import { filtersFromSearchParams } from '../lib/feed-filters';
+import { filtersFromSearchParams, sortFromSearchParams } from '../lib/feed-filters';
 import { renderMarkdown } from '../lib/markdown.server';
 
 /** Feed items as cards: markdown rendered and sanitised here, dates as strings for the wire. */
@@ -28,18 +28,36 @@ export function toCard(item: FeedItem): InsightCardData {
 
 export async function loadFeed(context: AppLoadContext, actor: Person, url: URL) {
   const filters = filtersFromSearchParams(url.searchParams);
-  const [page, goals] = await Promise.all([
-    listFeed(context.hub.deps, { actor, filters, after: decodeCursor(url.searchParams.get('after')) }),
+  const sort = sortFromSearchParams(url.searchParams);
+  const pageNumber = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
+  const [page, goals, teams, segments] = await Promise.all([
+    listFeed(context.hub.deps, {
+      actor,
+      filters,
+      sort,
+      page: pageNumber,
+      after: decodeCursor(url.searchParams.get('after')),
+    }),
     context.hub.lookups.activeGoals(),
+    context.hub.lookups.teams(),
+    context.hub.lookups.segments(),
   ]);
   const nextParams = new URLSearchParams(url.searchParams);
   if (page.next) nextParams.set('after', encodeCursor(page.next));
+  else nextParams.set('page', String(pageNumber + 1));
   return {
     items: page.items.map(toCard),
-    nextHref: page.next ? `/?${nextParams}` : null,
-    isFirstPage: !url.searchParams.has('after'),
-    filters,
+    nextHref: page.hasMore ? `/?${nextParams}` : null,
+    isFirstPage: !url.searchParams.has('after') && pageNumber === 1,
+    filters: {
+      ...filters,
+      from: url.searchParams.get('from') ?? undefined,
+      to: url.searchParams.get('to') ?? undefined,
+    },
+    sort,
     goals: goals.map((g) => ({ id: g.id, title: g.title })),
+    teams: teams.map((t) => ({ id: t.id, name: t.name })),
+    segments,
     now: new Date().toISOString(),
   };
 }

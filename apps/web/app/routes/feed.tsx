@@ -1,4 +1,4 @@
-import { INSIGHT_KINDS, SOURCE_KINDS } from '@heard/domain';
+import { INSIGHT_KINDS, SENTIMENTS, SOURCE_KINDS } from '@heard/domain';
 import { Form, Link, useSearchParams } from 'react-router';
 import { InsightCard } from '../components/insight-card';
 import { requireActor } from '../lib/auth.server';
@@ -14,10 +14,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = () => [{ title: 'Feed · Heard' }];
 
 export default function Feed({ loaderData }: Route.ComponentProps) {
-  const { items, nextHref, isFirstPage, filters, goals } = loaderData;
+  const { items, nextHref, isFirstPage, filters, goals, teams, segments, sort } = loaderData;
   const [params] = useSearchParams();
   const now = new Date(loaderData.now);
-  const filtered = Object.keys(filters).length > 0;
+  const filtered = Object.values(filters).some((v) => v !== undefined) || sort !== 'newest';
   return (
     <div className="feed-layout">
       <section aria-labelledby="feed-title">
@@ -47,6 +47,44 @@ export default function Feed({ loaderData }: Route.ComponentProps) {
                   {g.title}
                 </option>
               ))}
+            </select>
+            <select name="sentiment" defaultValue={filters.sentiment ?? ''} aria-label="Sentiment">
+              <option value="">Any sentiment</option>
+              {SENTIMENTS.map((v) => (
+                <option key={v} value={v}>
+                  {v[0]!.toUpperCase() + v.slice(1)}
+                </option>
+              ))}
+            </select>
+            <select name="team" defaultValue={filters.teamId ?? ''} aria-label="Reporter's team">
+              <option value="">Every team</option>
+              {teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+            <select name="segment" defaultValue={filters.segment ?? ''} aria-label="Customer segment">
+              <option value="">Every segment</option>
+              {segments.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+            <label className="date-filter">
+              From
+              <input type="date" name="from" defaultValue={filters.from ?? ''} />
+            </label>
+            <label className="date-filter">
+              To
+              <input type="date" name="to" defaultValue={filters.to ?? ''} />
+            </label>
+            <select name="sort" defaultValue={sort} aria-label="Sort by">
+              <option value="newest">Newest</option>
+              <option value="evidence">Most evidence</option>
+              <option value="reactions">Most reactions</option>
+              <option value="customer_value">Most customer value</option>
             </select>
             {params.get('tag') && <input type="hidden" name="tag" value={params.get('tag') ?? ''} />}
             {params.get('customer') && (
@@ -88,13 +126,9 @@ export default function Feed({ loaderData }: Route.ComponentProps) {
         <nav className="pager" aria-label="Pages">
           {!isFirstPage && (
             <Link
-              to={
-                filtered
-                  ? `/?${new URLSearchParams(Object.entries(Object.fromEntries(params)).filter(([k]) => k !== 'after'))}`
-                  : '/'
-              }
+              to={`/?${new URLSearchParams([...params.entries()].filter(([k]) => k !== 'after' && k !== 'page'))}`}
             >
-              ↑ Newest
+              ↑ Back to the top
             </Link>
           )}
           <span className="spacer" />

@@ -9,7 +9,7 @@ import {
   TRIAGE_STATES,
 } from '@heard/domain';
 
-import { pick } from '../lib/feed-filters';
+import { isoDay, nextDay, pick } from '../lib/feed-filters';
 
 export const PAGE_SIZE = 20;
 export const FACETS: SearchFacet[] = [
@@ -24,15 +24,8 @@ export const FACETS: SearchFacet[] = [
   'hasStory',
 ];
 
-const date = (value: string | null): Date | undefined => {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) ? undefined : parsed;
-};
-
 /** The search page's query string: text, filters, sort and page; unknown values are ignored. */
 export function readSearchParams(params: URLSearchParams) {
-  const to = date(params.get('to'));
   const filters: SearchFilters = {
     kind: pick(INSIGHT_KINDS, params.get('kind')),
     source: pick(SOURCE_KINDS, params.get('source')),
@@ -45,9 +38,9 @@ export function readSearchParams(params: URLSearchParams) {
     segment: params.get('segment') || undefined,
     hasStory:
       params.get('hasStory') === 'true' ? true : params.get('hasStory') === 'false' ? false : undefined,
-    from: date(params.get('from')),
+    from: isoDay(params.get('from')),
     // "to" is inclusive for people, exclusive for the engines.
-    to: to && new Date(to.getTime() + 86_400_000),
+    to: nextDay(isoDay(params.get('to'))),
   };
   const page = Math.max(1, Math.min(50, Number.parseInt(params.get('page') ?? '1', 10) || 1));
   return {

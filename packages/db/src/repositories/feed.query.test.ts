@@ -256,7 +256,7 @@ describe('listFeed', () => {
     const bad: FeedFilters[] = [{ goalId: 'goal-1' }, { customerId: "1' or '1'='1" }, { teamId: 'support' }];
     for (const filters of [...bad, { goalId: unknown }]) {
       const page = await repo.listFeed({ scope, filters, after: null, limit: 20 });
-      expect(page).toEqual({ items: [], next: null });
+      expect(page).toEqual({ items: [], next: null, hasMore: false });
     }
     const cursors = [
       { createdAt: 'yesterday', id: unknown },

@@ -1,4 +1,4 @@
-import type { FeedFilters, FeedItem, FeedPage, FeedQuery, ReadScope } from '@heard/domain';
+import type { FeedFilters, FeedItem, FeedPage, FeedQuery, FeedSort, ReadScope } from '@heard/domain';
 import type postgres from 'postgres';
 import { asDate, type Db, isUuid, type Row } from './db';
 import { visibilityToDomain } from './insight.mapper';
@@ -38,13 +38,34 @@ function filterFragments(db: Db, f: FeedFilters): Fragment[] {
   if (f.source) parts.push(db`i.source_kind = ${f.source}`);
   if (f.sentiment) parts.push(db`i.sentiment = ${f.sentiment}`);
   if (f.triage) parts.push(db`i.triage = ${f.triage}`);
+  if (f.segment) {
+    parts.push(db`exists (select 1 from insight_customers ic join customers c on c.id = ic.customer_id
+                          where ic.insight_id = i.id and c.segment = ${f.segment})`);
+  }
+  if (f.from) parts.push(db`i.created_at >= ${f.from}`);
+  if (f.to) parts.push(db`i.created_at < ${f.to}`);
   return parts;
 }
 
-/** Newest insights the scope may read, with names resolved, one keyset page at a time. */
+/** Ranked sorts end on time and id too, so a page boundary never splits ties differently. */
+const ORDER: Record<FeedSort, string> = {
+  newest: 'i.created_at desc, i.id desc',
+  evidence: 'i.evidence_count desc, i.created_at desc, i.id desc',
+  reactions: 'i.reaction_count desc, i.created_at desc, i.id desc',
+  customer_value: 'i.customer_value desc, i.created_at desc, i.id desc',
+};
+
+/** Insights the scope may read, with names resolved: newest first by keyset, or ranked by offset. */
 export async function listFeed(db: Db, query: FeedQuery): Promise<FeedPage> {
+  const sort = query.sort ?? 'newest';
+  const offset = sort === 'newest' ? 0 : Math.max(0, Math.trunc(query.offset ?? 0));
   const conditions = [readableBy(db, query.scope), ...filterFragments(db, query.filters)];
-  if (query.after && isUuid(query.after.id) && !Number.isNaN(Date.parse(query.after.createdAt))) {
+  if (
+    sort === 'newest' &&
+    query.after &&
+    isUuid(query.after.id) &&
+    !Number.isNaN(Date.parse(query.after.createdAt))
+  ) {
     // Bound as text and cast in SQL: a parameter typed timestamptz goes through a JavaScript Date in
     // postgres.js, which drops the microseconds the cursor carries, and rows sharing the millisecond vanish.
     conditions.push(
@@ -66,13 +87,16 @@ export async function listFeed(db: Db, query: FeedQuery): Promise<FeedPage> {
     join people r on r.id = i.reporter_id
     left join teams t on t.id = r.team_id
     where ${where}
-    order by i.created_at desc, i.id desc
-    limit ${query.limit + 1}`;
+    order by ${db.unsafe(ORDER[sort])}
+    limit ${query.limit + 1} offset ${offset}`;
   const items = rows.slice(0, query.limit).map(feedItemToDomain);
   const last = rows[query.limit - 1];
+  const hasMore = rows.length > query.limit;
   const next =
-    rows.length > query.limit && last ? { createdAt: last.cursor_at as string, id: last.id as string } : null;
-  return { items, next };
+    hasMore && last && sort === 'newest'
+      ? { createdAt: last.cursor_at as string, id: last.id as string }
+      : null;
+  return { items, next, hasMore };
 }
 
 function feedItemToDomain(row: Row): FeedItem {

@@ -44,9 +44,7 @@ export function createInsightRepository(db: Db): InsightRepository {
         } as never)}
         returning id`;
       const id = row!.id as string;
-      for (const customerId of insight.customerIds) {
-        await db`insert into insight_customers (insight_id, customer_id) values (${id}, ${customerId})`;
-      }
+      await replaceCustomers(db, id, insight.customerIds);
       for (const link of insight.goals) {
         await db`insert into insight_goals (insight_id, goal_id, rationale, linked_by, linked_at)
                  values (${id}, ${link.goalId}, ${link.rationale}, ${link.linkedBy}, ${link.linkedAt})`;
@@ -63,12 +61,7 @@ export function createInsightRepository(db: Db): InsightRepository {
       if (changes.visibility !== undefined)
         Object.assign(columns, visibilityToPersistence(changes.visibility));
       await db`update insights set ${db(columns as never)} where id = ${id}`;
-      if (changes.customerIds !== undefined) {
-        await db`delete from insight_customers where insight_id = ${id}`;
-        for (const customerId of changes.customerIds) {
-          await db`insert into insight_customers (insight_id, customer_id) values (${id}, ${customerId})`;
-        }
-      }
+      if (changes.customerIds !== undefined) await replaceCustomers(db, id, changes.customerIds);
       return (await findById(id))!;
     },
     async addReaction(reaction) {
@@ -109,4 +102,17 @@ export function createInsightRepository(db: Db): InsightRepository {
     },
     listFeed: (query) => listFeed(db, query),
   };
+}
+
+/** Sets the customers an insight concerns, and what they are worth together (the feed ranks by it). */
+async function replaceCustomers(db: Db, insightId: string, customerIds: readonly string[]): Promise<void> {
+  await db`delete from insight_customers where insight_id = ${insightId}`;
+  for (const customerId of customerIds) {
+    await db`insert into insight_customers (insight_id, customer_id) values (${insightId}, ${customerId})`;
+  }
+  await db`
+    update insights set customer_value = coalesce((
+      select sum(coalesce(c.value, 0)) from insight_customers ic join customers c on c.id = ic.customer_id
+      where ic.insight_id = ${insightId}), 0)
+    where id = ${insightId}`;
 }

@@ -139,6 +139,9 @@ async function insertInsights(
       s.customerIds.map((customer_id) => ({ insight_id: s.row.id, customer_id })),
     );
     await tx`insert into insight_customers ${tx(links as never)}`;
+    await tx`update insights i set customer_value = coalesce(c.value, 0)
+             from insight_customers ic join customers c on c.id = ic.customer_id
+             where ic.insight_id = i.id and i.id = any(${batch.map((b) => b.row.id as string)}::uuid[])`;
     const goalLinks = batch
       .filter((s) => s.goalIndex !== null)
       .map((s) => ({

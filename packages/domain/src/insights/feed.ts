@@ -10,7 +10,17 @@ export interface FeedFilters {
   sentiment?: Sentiment;
   customerId?: string;
   triage?: TriageState;
+  /** Segment of a customer the insight concerns (as subject). */
+  segment?: string;
+  /** Inclusive lower bound on when it was shared. */
+  from?: Date;
+  /** Exclusive upper bound on when it was shared. */
+  to?: Date;
 }
+
+export const FEED_SORTS = ['newest', 'evidence', 'reactions', 'customer_value'] as const;
+/** Newest first pages by cursor; the rankings page by offset (they reorder as people react). */
+export type FeedSort = (typeof FEED_SORTS)[number];
 
 /** Keyset position: newest first, ties broken by id, so deep pages stay as fast as the first. */
 export interface FeedCursor {
@@ -23,6 +33,9 @@ export interface FeedQuery {
   filters: FeedFilters;
   after: FeedCursor | null;
   limit: number;
+  sort?: FeedSort;
+  /** Rows to skip, for the ranked sorts. */
+  offset?: number;
 }
 
 /** An insight as a feed shows it: with names instead of ids. */
@@ -47,7 +60,9 @@ export interface FeedItem {
 
 export interface FeedPage {
   items: FeedItem[];
+  /** Where the next page starts, for the newest-first feed. */
   next: FeedCursor | null;
+  hasMore: boolean;
 }
 
 export const FEED_PAGE_SIZE = 20;

@@ -1,4 +1,4 @@
-import type { FeedFilters, FeedItem, FeedPage, FeedQuery } from '../insights/feed';
+import type { FeedFilters, FeedItem, FeedPage, FeedQuery, FeedSort } from '../insights/feed';
 import type { Insight } from '../insights/insight';
 import type { InsightRepository } from '../insights/insight-repository.port';
 import { canReadInsight, type ReadScope } from '../insights/visibility';
@@ -132,13 +132,24 @@ function matches(state: InMemoryState, insight: Insight, f: FeedFilters): boolea
   if (f.source && insight.source.kind !== f.source) return false;
   if (f.sentiment && insight.sentiment !== f.sentiment) return false;
   if (f.triage && insight.triage !== f.triage) return false;
+  if (f.segment && !insight.customerIds.some((id) => state.customers.get(id)?.segment === f.segment))
+    return false;
+  if (f.from && insight.createdAt < f.from) return false;
+  if (f.to && insight.createdAt >= f.to) return false;
   return true;
 }
 
 /** Newest first, ties by id descending, strictly after the cursor; one extra row tells whether more follow. */
 function listFeed(state: InMemoryState, query: FeedQuery): FeedPage {
   const reader = readerOf(query.scope);
-  const after = query.after && !Number.isNaN(Date.parse(query.after.createdAt)) ? query.after : null;
+  const sort = query.sort ?? 'newest';
+  const offset = sort === 'newest' ? 0 : (query.offset ?? 0);
+  const after =
+    sort !== 'newest'
+      ? null
+      : query.after && !Number.isNaN(Date.parse(query.after.createdAt))
+        ? query.after
+        : null;
   const afterAt = after ? Date.parse(after.createdAt) : 0;
   const rows = [...state.insights.values()]
     .filter((i) => state.people.has(i.reporterId))
@@ -149,13 +160,27 @@ function listFeed(state: InMemoryState, query: FeedQuery): FeedPage {
       const at = i.createdAt.getTime();
       return at < afterAt || (at === afterAt && i.id < after.id);
     })
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
-    .slice(0, query.limit + 1);
+    .sort((a, b) => rankOf(state, b, sort) - rankOf(state, a, sort) || newestFirst(a, b))
+    .slice(offset, offset + query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
+  const hasMore = rows.length > query.limit;
   const next =
-    rows.length > query.limit && last ? { createdAt: last.createdAt.toISOString(), id: last.id } : null;
-  return { items: page.map((i) => toFeedItem(state, i)), next };
+    hasMore && last && sort === 'newest' ? { createdAt: last.createdAt.toISOString(), id: last.id } : null;
+  return { items: page.map((i) => toFeedItem(state, i)), next, hasMore };
+}
+
+const newestFirst = (a: Insight, b: Insight) =>
+  b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/** The value a ranked sort orders by, highest first; 0 for newest (then only time counts). */
+function rankOf(state: InMemoryState, insight: Insight, sort: FeedSort): number {
+  if (sort === 'evidence') return insight.evidenceCount;
+  if (sort === 'reactions') return insight.reactionCount;
+  if (sort === 'customer_value') {
+    return insight.customerIds.reduce((sum, id) => sum + (state.customers.get(id)?.value ?? 0), 0);
+  }
+  return 0;
 }
 
 function toFeedItem(state: InMemoryState, insight: Insight): FeedItem {
