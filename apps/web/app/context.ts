@@ -1,4 +1,5 @@
 import type {
+  ApiTokenStore,
   CollectionView,
   CustomerPage,
   GoalPage,
@@ -23,6 +24,8 @@ export interface HubContext {
   search: SearchIndex;
   /** The signed-in person's in-app inbox, filled by the job worker. */
   notifications: NotificationStore;
+  /** The signed-in person's REST API tokens (Settings); `personForToken` stays with the API. */
+  apiTokens: Pick<ApiTokenStore, 'create' | 'list' | 'revoke'>;
   /** Pages' read models: what a page shows in one go, visibility applied inside. */
   views: {
     goalSummaries(): ReturnType<typeof listGoalSummaries>;

@@ -65,6 +65,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 Feed
               </NavLink>
               <NavLink to="/goals">Goals</NavLink>
+              <NavLink to="/stories">Stories</NavLink>
+              {actor.roles.some((r) => r === 'curator' || r === 'admin') && (
+                <NavLink to="/curation">Curation</NavLink>
+              )}
               <NavLink to="/actions">My actions</NavLink>
               <NavLink to="/notifications" className="inbox" aria-label={`Notifications, ${unread} unread`}>
                 Inbox
@@ -80,6 +84,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 </span>
                 <span className="who-name">{actor.name}</span>
               </span>
+              <NavLink to="/settings">Settings</NavLink>
               <form method="post" action="/sign-out">
                 <button type="submit" className="link-button">
                   Sign out

@@ -1,6 +1,7 @@
 import {
   checkDatabase,
   countCurationQueue,
+  createApiTokenStore,
   createDeps,
   createNotificationStore,
   createSessionStore,
@@ -19,6 +20,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import type { HubContext } from '../app/context';
+import { createApi } from './api';
 import { isDatabaseUnavailable, unavailableResponse } from './database-errors';
 import {
   clearedSessionCookie,
@@ -49,6 +51,7 @@ export function createWebApp(options: WebAppOptions) {
   const { db, log } = options;
   const deps = createDeps(db.sql, options.clock);
   const sessions = createSessionStore(db.sql);
+  const apiTokens = createApiTokenStore(db.sql);
   const notifications = createNotificationStore(db.sql);
   const secure = options.secureCookies ?? false;
   const handle = createRequestHandler(options.build, options.mode ?? 'production');
@@ -65,6 +68,8 @@ export function createWebApp(options: WebAppOptions) {
   });
 
   if (options.serveAssets !== false) serveClientFiles(app);
+  // Before CSRF: the API authenticates by bearer token only, never by cookie, so there is nothing to forge.
+  app.route('/api/v1', createApi({ deps, tokens: apiTokens, log }));
   app.use('*', csrf());
 
   app.onError((error, c) => {
@@ -95,6 +100,7 @@ export function createWebApp(options: WebAppOptions) {
         },
       },
       notifications,
+      apiTokens,
       search: options.search,
       views: {
         goalSummaries: () => listGoalSummaries(db.sql),

@@ -1,9 +1,31 @@
+export {
+  API_TOKEN_PREFIX,
+  type ApiToken,
+  type ApiTokenStore,
+  createApiTokenStore,
+} from './auth/api-token-store';
 export { createSessionStore, type SessionStore } from './auth/session-store';
 export { checkDatabase, connect, type DatabaseHealth, describeConnectionError, maskUrl } from './client';
 export { type Database, type DatabaseLog, openDatabase } from './database';
 export { migrate } from './migrate';
 export { progressBar } from './progress-bar';
+export { countCurationQueue } from './read-models/curation.query';
+export {
+  type CustomerAction,
+  type CustomerInsight,
+  type CustomerPage,
+  type CustomerRelation,
+  loadCustomerPage,
+} from './read-models/customers.query';
 export { type GoalPage, listActionsFor, listGoalSummaries, loadGoalPage } from './read-models/goals.query';
+export {
+  type CollectionView,
+  listPublishedCollections,
+  listPublishedStories,
+  type StoryCard,
+  type StoryCursor,
+  type StoryPage,
+} from './read-models/stories.query';
 export { createDeps, createRepositories } from './repositories';
 export type { Db } from './repositories/db';
 export {
@@ -15,20 +37,3 @@ export { DOMAIN_EVENT_TASK } from './repositories/outbox';
 export { loadSearchDocuments } from './search/search-documents.query';
 export { DEMO_PASSWORD } from './seed/organisation';
 export { type DemoSignIn, demoSignIns, type SeedOptions, type SeedResult, seedDemo } from './seed/seed';
-export { API_TOKEN_PREFIX, type ApiToken, type ApiTokenStore, createApiTokenStore } from './auth/api-token-store';
-export { countCurationQueue } from './read-models/curation.query';
-export {
-  type CustomerAction,
-  type CustomerInsight,
-  type CustomerPage,
-  type CustomerRelation,
-  loadCustomerPage,
-} from './read-models/customers.query';
-export {
-  type CollectionView,
-  listPublishedCollections,
-  listPublishedStories,
-  type StoryCard,
-  type StoryCursor,
-  type StoryPage,
-} from './read-models/stories.query';

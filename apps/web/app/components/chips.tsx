@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 
-/** Customers, goals and tags as links that filter the feed to them. */
+/** Customers (to their page), goals and tags (filtering the feed) as links. */
 export function Chips({
   customers,
   goals = [],
@@ -13,7 +13,7 @@ export function Chips({
   return (
     <div className="chips">
       {customers.map((c) => (
-        <Link key={c.id} to={`/?customer=${c.id}`} className="chip chip-customer">
+        <Link key={c.id} to={`/customers/${c.id}`} className="chip chip-customer">
           {c.name}
           {c.segment && <small>{c.segment}</small>}
         </Link>

@@ -4,7 +4,8 @@ import { data } from 'react-router';
 /** Problems to show next to form fields, keyed by field name; `form` holds the rest. */
 export type FieldErrors = Record<string, string>;
 
-const STATUS = { validation: 422, not_found: 404, forbidden: 403, conflict: 409 } as const;
+/** HTTP status for each kind of domain refusal; the REST API uses it too. */
+export const STATUS = { validation: 422, not_found: 404, forbidden: 403, conflict: 409 } as const;
 
 /**
  * Turns a domain refusal into something a form can show; anything else is

@@ -66,7 +66,8 @@ describe('API token store', () => {
     expect(await tokens.personForToken(secret)).toBeNull();
     expect(await tokens.revoke(owner.id, token.id)).toBe(false);
     expect(await tokens.revoke(owner.id, 'not-an-id')).toBe(false);
-    const audit = await sql`select action, actor_id from audit_events where subject_id = ${token.id} order by id`;
+    const audit =
+      await sql`select action, actor_id from audit_events where subject_id = ${token.id} order by id`;
     expect(audit).toEqual([
       { action: 'api_token.created', actor_id: owner.id },
       { action: 'api_token.revoked', actor_id: owner.id },

@@ -1,6 +1,6 @@
 import type { Customer, InsightKind, ReadScope, Sentiment, Visibility } from '@heard/domain';
-import { asDate, asIsoDate, asNumberOrNull, type Db, isUuid } from '../repositories/db';
 import { customerToDomain } from '../repositories/customer.repository';
+import { asDate, asIsoDate, asNumberOrNull, type Db, isUuid } from '../repositories/db';
 import { readableBy } from '../repositories/feed.query';
 import { visibilityToDomain } from '../repositories/insight.mapper';
 
@@ -58,7 +58,11 @@ const INSIGHT_LIMIT = 50;
  * as evidence, their published stories, and the actions citing those insights with evaluations.
  * Only insights `scope` may read count: an action is listed only when it cites one of them.
  */
-export async function loadCustomerPage(db: Db, scope: ReadScope, customerId: string): Promise<CustomerPage | null> {
+export async function loadCustomerPage(
+  db: Db,
+  scope: ReadScope,
+  customerId: string,
+): Promise<CustomerPage | null> {
   if (!isUuid(customerId)) return null;
   const [row] = await db`
     select c.id, c.name, c.kind, c.segment, c.value,
