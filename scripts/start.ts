@@ -59,6 +59,8 @@ async function main(): Promise<void> {
       log,
       demo,
       secureCookies: web.PUBLIC_URL?.startsWith('https:'),
+      mail: { smtpUrl: web.SMTP_URL, from: web.MAIL_FROM },
+      publicUrl: web.PUBLIC_URL,
     });
     const webServer = await listen(serve, webApp.fetch, web.PORT, 'web hub');
     stops.push(() => new Promise((resolve) => webServer.close(resolve)));

@@ -2,7 +2,7 @@ import { reindex, startWorker, type Worker } from '@heard/bot';
 import { type Database, DEMO_PASSWORD, demoSignIns, seedDemo } from '@heard/db';
 import { useTestDatabase } from '@heard/db/testing';
 import { createSearchEngines } from '@heard/search';
-import { createWebApp, loadServerBuild } from '@heard/web';
+import { createWebApp, loadServerBuild, type WebAppOptions } from '@heard/web';
 import pino from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 
@@ -20,7 +20,10 @@ export interface TestHub {
 
 /** A web hub on this test file's own database, seeded with the demo organisation (small). */
 /** `worker: true` also runs the job worker, for journeys that wait on jobs (search sync, notifications). */
-export function useWebHub(options: { insights?: number; worker?: boolean } = {}): TestHub {
+/** `app` adds options to `createWebApp` (mail, client address …). */
+export function useWebHub(
+  options: { insights?: number; worker?: boolean; app?: Partial<WebAppOptions> } = {},
+): TestHub {
   const database = useTestDatabase();
   const hub = {} as TestHub;
   let worker: Worker | undefined;
@@ -42,6 +45,7 @@ export function useWebHub(options: { insights?: number; worker?: boolean } = {})
       build: await loadServerBuild(),
       log: pino({ level: 'silent' }),
       demo: { signIns: demoSignIns(), password: DEMO_PASSWORD },
+      ...options.app,
     });
     hub.get = (path, cookie) =>
       Promise.resolve(hub.app.request(`${ORIGIN}${path}`, { headers: cookie ? { cookie } : {} }));

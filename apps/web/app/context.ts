@@ -6,10 +6,12 @@ import type {
   listActionsFor,
   listGoalSummaries,
   NotificationStore,
+  ProcessHealth,
   StoryCursor,
   StoryPage,
 } from '@heard/db';
 import type { CustomerRepository, Deps, Goal, Person, ReadScope, SearchIndex, Team } from '@heard/domain';
+import type { AccountsHub } from './accounts-context';
 
 /** What the server hands every loader and action: the use cases' deps and who is asking. */
 export interface HubContext {
@@ -20,6 +22,8 @@ export interface HubContext {
     signIn(email: string, password: string): Promise<{ cookie: string } | null>;
     signOut(request: Request): Promise<string>;
   };
+  /** Rate-limited sign-in, password reset and invitation links, sign out everywhere. */
+  accounts: AccountsHub;
   /** The configured search engine (with its PostgreSQL fallback). */
   search: SearchIndex;
   /** The signed-in person's in-app inbox, filled by the job worker. */
@@ -36,6 +40,8 @@ export interface HubContext {
     publishedStories(scope: ReadScope, after: StoryCursor | null): Promise<StoryPage>;
     publishedCollections(scope: ReadScope): Promise<CollectionView[]>;
     customerPage(scope: ReadScope, customerId: string): Promise<CustomerPage | null>;
+    /** Process-health figures for leaders: aggregates over all insights, no content. */
+    processHealth(): Promise<ProcessHealth>;
   };
   lookups: {
     teams(): Promise<Team[]>;

@@ -70,6 +70,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <NavLink to="/curation">Curation</NavLink>
               )}
               <NavLink to="/actions">My actions</NavLink>
+              {actor.roles.some((r) => r === 'leader' || r === 'admin') && (
+                <NavLink to="/health">Health</NavLink>
+              )}
               <NavLink to="/notifications" className="inbox" aria-label={`Notifications, ${unread} unread`}>
                 Inbox
                 {unread > 0 && <span className="unread">{unread > 99 ? '99+' : unread}</span>}
@@ -84,6 +87,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 </span>
                 <span className="who-name">{actor.name}</span>
               </span>
+              {actor.roles.includes('admin') && <NavLink to="/admin/people">People</NavLink>}
               <NavLink to="/settings">Settings</NavLink>
               <form method="post" action="/sign-out">
                 <button type="submit" className="link-button">

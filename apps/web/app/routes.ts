@@ -15,6 +15,12 @@ export default [
   route('actions', 'routes/my-actions.tsx'),
   route('curation', 'routes/curation.tsx'),
   route('stories', 'routes/stories.tsx'),
+  route('health', 'routes/health.tsx'),
   route('customers/:id', 'routes/customer.tsx'),
   route('settings', 'routes/settings.tsx'),
+  route('forgot-password', 'routes/forgot-password.tsx'),
+  route('reset/:token', 'routes/reset-password.tsx'),
+  route('invite/:token', 'routes/accept-invite.tsx'),
+  route('admin/people', 'routes/admin-people.tsx'),
+  route('sign-out-everywhere', 'routes/sign-out-everywhere.tsx'),
 ] satisfies RouteConfig;

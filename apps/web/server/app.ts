@@ -1,7 +1,9 @@
 import {
   checkDatabase,
   countCurationQueue,
+  createAccountLinkStore,
   createApiTokenStore,
+  createAttemptLimiter,
   createDeps,
   createNotificationStore,
   createSessionStore,
@@ -12,16 +14,20 @@ import {
   listPublishedStories,
   loadCustomerPage,
   loadGoalPage,
+  loadProcessHealth,
 } from '@heard/db';
 import type { Clock, SearchIndex } from '@heard/domain';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import type { HubContext } from '../app/context';
+import { createAccountsHub } from './accounts';
 import { createApi } from './api';
+import { defaultClientAddress } from './client-address';
 import { isDatabaseUnavailable, unavailableResponse } from './database-errors';
+import { createMailer } from './mailer';
 import {
   clearedSessionCookie,
   readSessionToken,
@@ -44,6 +50,12 @@ export interface WebAppOptions {
   secureCookies?: boolean;
   /** Serve the built client files (off when vite serves them in development). */
   serveAssets?: boolean;
+  /** Account mail (password resets, invitations); without `smtpUrl` links go to the log. */
+  mail?: { smtpUrl?: string; from?: string };
+  /** Base of links in emails (PUBLIC_URL); by default the origin each request came to. */
+  publicUrl?: string;
+  /** The client's address for sign-in rate limits; by default the socket's peer. */
+  clientAddress?: (c: Context) => string | null;
 }
 
 /** The web hub as a Hono app; `main.ts` serves it, tests call `app.request()`. */
@@ -53,6 +65,10 @@ export function createWebApp(options: WebAppOptions) {
   const sessions = createSessionStore(db.sql);
   const apiTokens = createApiTokenStore(db.sql);
   const notifications = createNotificationStore(db.sql);
+  const accountLinks = createAccountLinkStore(db.sql);
+  const attemptLimiter = createAttemptLimiter(db.sql);
+  const mailer = createMailer({ ...options.mail, log });
+  const clientAddress = options.clientAddress ?? defaultClientAddress;
   const secure = options.secureCookies ?? false;
   const handle = createRequestHandler(options.build, options.mode ?? 'production');
   const app = new Hono();
@@ -99,6 +115,16 @@ export function createWebApp(options: WebAppOptions) {
           return clearedSessionCookie(secure);
         },
       },
+      accounts: createAccountsHub({
+        sessions,
+        links: accountLinks,
+        limiter: attemptLimiter,
+        mailer,
+        log,
+        secure,
+        baseUrl: options.publicUrl ?? new URL(c.req.url).origin,
+        address: clientAddress(c),
+      }),
       notifications,
       apiTokens,
       search: options.search,
@@ -110,6 +136,7 @@ export function createWebApp(options: WebAppOptions) {
         publishedStories: (scope, after) => listPublishedStories(db.sql, scope, { after }),
         publishedCollections: (scope) => listPublishedCollections(db.sql, scope),
         customerPage: (scope, customerId) => loadCustomerPage(db.sql, scope, customerId),
+        processHealth: () => loadProcessHealth(db.sql, { now: options.clock?.now() }),
       },
       lookups: {
         teams: () => deps.teams.list(),

@@ -7,6 +7,9 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   MEILI_URL: z.string().url().optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
+  /** Account mail (password resets, invitations); without it links are written to the server log. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

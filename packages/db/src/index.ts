@@ -1,9 +1,17 @@
 export {
+  type AccountLinkPurpose,
+  type AccountLinkStore,
+  createAccountLinkStore,
+  LINK_LIFETIME_MS,
+  type PersonForAdmin,
+} from './auth/account-links';
+export {
   API_TOKEN_PREFIX,
   type ApiToken,
   type ApiTokenStore,
   createApiTokenStore,
 } from './auth/api-token-store';
+export { type AttemptLimiter, createAttemptLimiter } from './auth/attempt-limiter';
 export { createSessionStore, type SessionStore } from './auth/session-store';
 export { checkDatabase, connect, type DatabaseHealth, describeConnectionError, maskUrl } from './client';
 export { type Database, type DatabaseLog, openDatabase } from './database';
@@ -18,6 +26,12 @@ export {
   loadCustomerPage,
 } from './read-models/customers.query';
 export { type GoalPage, listActionsFor, listGoalSummaries, loadGoalPage } from './read-models/goals.query';
+export {
+  HEALTH_SOURCES,
+  type HealthSource,
+  loadProcessHealth,
+  type ProcessHealth,
+} from './read-models/process-health.query';
 export {
   type CollectionView,
   listPublishedCollections,

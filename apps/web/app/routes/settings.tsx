@@ -132,6 +132,15 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           </button>
         </div>
       </Form>
+      <h2>Sessions</h2>
+      <p className="muted">
+        Lost a device, or signed in on a shared computer? End every session of yours, this one included.
+      </p>
+      <Form method="post" action="/sign-out-everywhere">
+        <button type="submit" className="button">
+          Sign out everywhere
+        </button>
+      </Form>
     </section>
   );
 }

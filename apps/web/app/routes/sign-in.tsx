@@ -1,4 +1,4 @@
-import { data, Form, redirect, useActionData, useNavigation } from 'react-router';
+import { data, Form, Link, redirect, useActionData, useNavigation } from 'react-router';
 import type { Route } from './+types/sign-in';
 
 export function loader({ context }: Route.LoaderArgs) {
@@ -17,13 +17,26 @@ export async function action({ request, context }: Route.ActionArgs) {
   const email = String(form.get('email') ?? '').trim();
   const password = String(form.get('password') ?? '');
   if (!email || !password) return data({ error: 'Enter your email and password.', email }, { status: 400 });
-  const session = await context.hub.sessions.signIn(email, password);
-  if (!session)
+  const session = await context.hub.accounts.signIn(email, password);
+  if (!session.ok && session.reason === 'limited') {
+    const minutes = Math.max(1, Math.ceil(session.retryAfterSeconds / 60));
+    return data(
+      {
+        error: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or reset your password.`,
+        email,
+      },
+      { status: 429, headers: { 'Retry-After': String(session.retryAfterSeconds) } },
+    );
+  }
+  if (!session.ok)
     return data({ error: 'That email and password do not match an account.', email }, { status: 401 });
   return redirect(safeNext(new URL(request.url).searchParams.get('next')), {
     headers: { 'Set-Cookie': session.cookie },
   });
 }
+
+/** Carries the action's Retry-After (rate limit) onto the page's response. */
+export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sign in · Heard' }];
 
@@ -58,6 +71,9 @@ export default function SignIn({ loaderData }: Route.ComponentProps) {
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
+          <p className="muted">
+            <Link to="/forgot-password">Forgot your password?</Link>
+          </p>
         </Form>
       </section>
       {loaderData.demoSignIns.length > 0 && (

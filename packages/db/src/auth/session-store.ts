@@ -33,6 +33,13 @@ export function createSessionStore(db: Db) {
       await db`insert into audit_events (actor_id, action, subject_type, subject_id) values (${row.id}, 'person.signed_in', 'person', ${row.id})`;
       return { token, person: personToDomain(row), expiresAt };
     },
+    /** Opens a session for a person already proven to be who they say (a reset or invitation link). */
+    async open(personId: string): Promise<{ token: string; expiresAt: Date }> {
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+      await db`insert into sessions (id, person_id, expires_at) values (${digest(token)}, ${personId}, ${expiresAt})`;
+      return { token, expiresAt };
+    },
     /** The person a session token belongs to, while it is valid. */
     async personForToken(token: string): Promise<Person | null> {
       const [row] = await db`
