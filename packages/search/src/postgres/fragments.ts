@@ -54,18 +54,40 @@ export function filterConditions(sql: Sql, f: SearchFilters = {}): Fragment[] {
   return parts;
 }
 
-/** One (facet, value) row per value a matching document `d` holds, for the requested facets. */
-export function facetValues(sql: Sql, facets: readonly SearchFacet[]): Fragment {
-  const select: Record<SearchFacet, Fragment> = {
-    kind: sql`select 'kind'::text as facet, d.kind as value`,
-    sentiment: sql`select 'sentiment'::text, d.sentiment`,
-    source: sql`select 'source'::text, d.source`,
-    triage: sql`select 'triage'::text, d.triage`,
-    tag: sql`select 'tag'::text, unnest(d.tags)`,
-    goal: sql`select 'goal'::text, unnest(d.goal_ids)::text`,
-    team: sql`select 'team'::text, d.team_id::text where d.team_id is not null`,
-    segment: sql`select 'segment'::text, unnest(d.segments)`,
-    hasStory: sql`select 'hasStory'::text, d.has_story::text`,
+/** The columns of search_documents (alias `d`) that the requested facets count. */
+export function facetColumns(sql: Sql, facets: readonly SearchFacet[]): Fragment[] {
+  const column: Record<SearchFacet, Fragment> = {
+    kind: sql`d.kind`,
+    sentiment: sql`d.sentiment`,
+    source: sql`d.source`,
+    triage: sql`d.triage`,
+    tag: sql`d.tags`,
+    goal: sql`d.goal_ids`,
+    team: sql`d.team_id`,
+    segment: sql`d.segments`,
+    hasStory: sql`d.has_story`,
   };
-  return [...new Set(facets)].map((f) => select[f]).reduce((acc, part) => sql`${acc} union all ${part}`);
+  return [...new Set(facets)].map((f) => column[f]);
+}
+
+/**
+ * (facet, value, n) rows counting the requested facets over the rows of `c` (which carries the
+ * {@link facetColumns}) satisfying `within`: one grouped pass per facet, arrays unnested.
+ */
+export function facetCounts(sql: Sql, facets: readonly SearchFacet[], within: Fragment): Fragment {
+  const count: Record<SearchFacet, Fragment> = {
+    kind: sql`select 'kind'::text as facet, c.kind as value, count(*)::int as n from c where ${within} group by 2`,
+    sentiment: sql`select 'sentiment', c.sentiment, count(*)::int from c where ${within} group by 2`,
+    source: sql`select 'source', c.source, count(*)::int from c where ${within} group by 2`,
+    triage: sql`select 'triage', c.triage, count(*)::int from c where ${within} group by 2`,
+    tag: sql`select 'tag', v, count(*)::int from (select unnest(c.tags) as v from c where ${within}) x group by v`,
+    goal: sql`select 'goal', v::text, count(*)::int
+              from (select unnest(c.goal_ids) as v from c where ${within}) x group by v`,
+    team: sql`select 'team', c.team_id::text, count(*)::int from c
+              where ${within} and c.team_id is not null group by c.team_id`,
+    segment: sql`select 'segment', v, count(*)::int
+                 from (select unnest(c.segments) as v from c where ${within}) x group by v`,
+    hasStory: sql`select 'hasStory', c.has_story::text, count(*)::int from c where ${within} group by c.has_story`,
+  };
+  return [...new Set(facets)].map((f) => count[f]).reduce((acc, part) => sql`${acc} union all ${part}`);
 }

@@ -85,6 +85,24 @@ describe('PostgreSQL search specifics', () => {
     await index.remove(crowd.map((d) => d.id));
   });
 
+  it('highlights a match far into a long body', async () => {
+    const index = createPostgresSearchIndex(db.sql());
+    const filler = 'The export dialog lists every column of the report. '.repeat(300);
+    const long = {
+      ...template,
+      id: uuid(998),
+      title: 'Long transcript',
+      body: `${filler}A Wombat ate it. ${filler}`,
+    };
+    await index.upsert([long]);
+    const [hit] = (await index.search({ text: 'wombat', scope: admin })).hits;
+    expect(hit?.id).toBe(long.id);
+    expect(hit!.snippet).toContain('<mark>Wombat</mark>');
+    const [typed] = (await index.search({ text: 'womb', scope: admin })).hits;
+    expect(typed!.snippet).toContain('<mark>Wombat</mark>');
+    await index.remove([long.id]);
+  });
+
   it('survives hostile text and malformed ids', async () => {
     const index = createPostgresSearchIndex(db.sql());
     for (const text of ["'", '\\', '"', '-', '!!', "a':* | b", '(((', 'the', '-"the"', '&|!<->', '\u0000x']) {

@@ -2,7 +2,15 @@ import type { ReadScope, SearchFacet, SearchHit, SearchQuery, SearchResult, Sear
 import type postgres from 'postgres';
 import { isEmptySearch, parseSearchText } from '../text/query-syntax';
 import { MARK_END, MARK_START, markedToHtml, openingExcerpt } from '../text/snippet';
-import { and, type Fragment, facetValues, filterConditions, readableBy, type Sql } from './fragments';
+import {
+  and,
+  type Fragment,
+  facetColumns,
+  facetCounts,
+  filterConditions,
+  readableBy,
+  type Sql,
+} from './fragments';
 import { buildSimilarityQuery, buildTextQuery, type TextQuery } from './tsquery';
 
 /** Bounds that keep one search cheap however many documents match; see {@link searchDocuments}. */
@@ -15,7 +23,13 @@ export interface SearchBounds {
   facetCap: number;
 }
 
-export const DEFAULT_BOUNDS: SearchBounds = { rankCandidates: 2_000, totalCap: 1_000, facetCap: 2_000 };
+/**
+ * Finding the newest N matches of a common word reads N / (its share of the documents) rows, each
+ * a random heap page: about 2 µs a row at 100,000 documents, more once the table outgrows shared
+ * buffers. A word in 13% of the documents ("comfo…" in customer reviews) took 30 ms with 2,000
+ * candidates at 100,000 documents; 1,000 halves that, and matches the total's cap without facets.
+ */
+export const DEFAULT_BOUNDS: SearchBounds = { rankCandidates: 1_000, totalCap: 1_000, facetCap: 1_000 };
 export const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1_000;
 
@@ -23,6 +37,9 @@ const MAX_LIMIT = 1_000;
 const WEIGHTS = '{0.05, 0.2, 0.4, 1.0}';
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
 const OPENING_CHARS = 400;
+/** How much of a long body ts_headline reads, and how far before the first searched word. */
+const HEADLINE_CHARS = 2_000;
+const HEADLINE_LEAD = 200;
 
 const ORDER: Record<Exclude<SearchSort, 'relevance'>, (sql: Sql) => Fragment> = {
   newest: (sql) => sql`d.created_at desc, d.insight_id desc`,
@@ -30,136 +47,132 @@ const ORDER: Record<Exclude<SearchSort, 'relevance'>, (sql: Sql) => Fragment> = 
   customer_value: (sql) => sql`d.customer_value desc, d.created_at desc, d.insight_id desc`,
 };
 
+/** A candidate's relevance: the sum of ts_rank_cd over the {@link TextQuery} rank queries. */
+function rankOf(sql: Sql, queries: string[]): Fragment {
+  return queries
+    .map((q) => sql`ts_rank_cd(${WEIGHTS}::float4[], c.search, ${q}::tsquery)`)
+    .reduce((acc, term) => sql`${acc} + ${term}`);
+}
+
 const clamp = (value: number | undefined, fallback: number, max: number) =>
   Math.max(0, Math.min(max, Math.floor(Number.isFinite(value) ? (value as number) : fallback)));
 
-/** The excerpt for a page row: highlighted matches, or the opening when nothing was searched. */
-function snippetSelect(sql: Sql, text: TextQuery): Fragment {
-  return text.tsquery && !text.negativeOnly
-    ? sql`ts_headline('heard', d.content, ${text.tsquery}::tsquery, ${HEADLINE_OPTIONS}) as marked`
-    : sql`left(d.content, ${OPENING_CHARS}) as opening`;
+/**
+ * The excerpt for a page row (`d`): highlighted matches, or the opening when nothing was searched.
+ * ts_headline parses and stems all the text it is given, about 0.3 ms per 1,000 characters, so
+ * a long body is cut to {@link HEADLINE_CHARS} characters first, from a little before the first
+ * place one of the searched words appears (found by a plain substring search), else from its
+ * start: a match that only stemming finds further in is then not highlighted.
+ */
+function snippetSelect(sql: Sql, tsquery: string | null, needles: readonly string[]): Fragment {
+  if (!tsquery) return sql`left(d.content, ${OPENING_CHARS})`;
+  const first = sql`(select min(nullif(strpos(l.content, n), 0))
+                     from (select lower(d.content) as content) l, unnest(${needles as string[]}::text[]) n)`;
+  const text = sql`case when length(d.content) <= ${HEADLINE_CHARS} then d.content
+    else substr(d.content, greatest(1, coalesce(${first}, 1) - ${HEADLINE_LEAD}), ${HEADLINE_CHARS}) end`;
+  return sql`ts_headline('heard', ${text}, ${tsquery}::tsquery, ${HEADLINE_OPTIONS})`;
 }
 
-function toHit(row: postgres.Row): SearchHit {
+interface HitRow {
+  id: string;
+  title: string;
+  created_at: string;
+  marked: string | null;
+  opening: string | null;
+}
+
+function toHit(row: HitRow): SearchHit {
   return {
-    id: row.id as string,
-    title: row.title as string,
-    snippet:
-      typeof row.marked === 'string' ? markedToHtml(row.marked) : openingExcerpt(String(row.opening ?? '')),
-    createdAt: row.created_at as Date,
+    id: row.id,
+    title: row.title,
+    snippet: typeof row.marked === 'string' ? markedToHtml(row.marked) : openingExcerpt(row.opening ?? ''),
+    createdAt: new Date(row.created_at),
   };
 }
 
 /**
- * Relevance ranks at most `bounds.rankCandidates` (2,000) newest readable matches rather than
- * every match: ranking reads each candidate's tsvector, so a common word over 1,000,000 rows
- * would otherwise rank hundreds of thousands of rows per keystroke. PostgreSQL finds the newest
- * matches either from the GIN index or by walking the created_at index until it has enough,
- * whichever is cheaper. The price: a strong match older than the newest 2,000 matches is not
- * ranked (refining the words brings it back), and relevance pages end after 2,000 hits.
+ * One search as one statement over one pass of the matches. `c` holds the newest readable
+ * matches, as many as the bounds need (`window`): PostgreSQL finds them either from the GIN
+ * index or by walking the created_at index until it has enough, whichever is cheaper, and
+ * the same rows then serve the ranking, the facets and the total.
+ *
+ * Relevance ranks at most `bounds.rankCandidates` newest matches rather than every match:
+ * ranking reads each candidate's tsvector, and finding the newest N matches of a common word
+ * reads N / (its share of the documents) rows, so a common word over 1,000,000 rows would
+ * otherwise rank hundreds of thousands of rows per keystroke. The price: a strong match older
+ * than the newest candidates is not ranked (refining the words brings it back), and relevance
+ * pages end after that many hits.
+ *
+ * Facets and the total count the newest `bounds.facetCap` matches, exactly up to there; without
+ * facets the total is exact up to `bounds.totalCap`. Beyond, `totalIsExact` is false.
  */
-async function pageRows(
+function searchStatement(
   sql: Sql,
   where: Fragment,
   text: TextQuery,
-  sort: SearchSort,
-  limit: number,
-  offset: number,
+  query: { sort: SearchSort; limit: number; offset: number; facets: readonly SearchFacet[] },
   bounds: SearchBounds,
-): Promise<postgres.Row[]> {
-  if (sort === 'relevance' && text.tsquery && !text.negativeOnly) {
-    const tsquery = text.tsquery;
-    return sql`
-      with candidates as (
-        select d.insight_id, d.created_at, d.search from search_documents d
-        where ${where}
-        order by d.created_at desc, d.insight_id desc
-        limit ${bounds.rankCandidates}
-      ), page as (
-        select c.insight_id, c.created_at, ts_rank_cd(${WEIGHTS}::float4[], c.search, ${tsquery}::tsquery) as rank
-        from candidates c
-        order by rank desc, c.created_at desc, c.insight_id desc
-        limit ${limit} offset ${offset}
-      )
-      select d.insight_id::text as id, d.title, d.created_at, ${snippetSelect(sql, text)}
-      from page p join search_documents d on d.insight_id = p.insight_id
-      order by p.rank desc, p.created_at desc, p.insight_id desc`;
-  }
-  const order = ORDER[sort === 'relevance' ? 'newest' : sort](sql);
+): Fragment {
+  const { sort, limit, offset, facets } = query;
+  const ranked = sort === 'relevance' && text.tsquery !== null && !text.negativeOnly;
+  const cap = facets.length > 0 ? bounds.facetCap : bounds.totalCap;
+  const window = Math.max(ranked ? bounds.rankCandidates : 0, cap + 1);
+  const columns = [...(ranked ? [sql`d.search`] : []), ...facetColumns(sql, facets)].reduce(
+    (acc, column) => sql`${acc}, ${column}`,
+    sql`d.insight_id, d.created_at`,
+  );
+  const highlight = text.negativeOnly ? null : text.tsquery;
+  const order = ranked
+    ? sql`p.rank desc, p.created_at desc, p.insight_id desc`
+    : ORDER[sort === 'relevance' ? 'newest' : sort](sql);
+  const page = ranked
+    ? sql`select c.insight_id, c.created_at, ${rankOf(sql, text.rank)} as rank from c
+          where c.rn <= ${bounds.rankCandidates}
+          order by rank desc, c.created_at desc, c.insight_id desc limit ${limit} offset ${offset}`
+    : sql`select d.insight_id from search_documents d where ${where} order by ${order}
+          limit ${limit} offset ${offset}`;
   return sql`
-    with page as (
-      select d.insight_id from search_documents d where ${where}
-      order by ${order} limit ${limit} offset ${offset}
-    )
-    select d.insight_id::text as id, d.title, d.created_at, ${snippetSelect(sql, text)}
-    from page p join search_documents d on d.insight_id = p.insight_id
-    order by ${order}`;
-}
-
-interface Counted {
-  total: number;
-  totalIsExact: boolean;
-  facets: Partial<Record<SearchFacet, Record<string, number>>>;
-}
-
-/**
- * Facet counts over the readable matches, with the total from the same pass. Exact up to
- * `bounds.facetCap` (2,000, the same window relevance ranks) matches; beyond it they count the
- * newest 2,000 matches only and the total reads 2,000 with `totalIsExact` false. Counting every
- * match of a common word costs time in proportion to the table (about 100 ms per 50,000 matches),
- * which a search-as-you-type request cannot afford. Without facets, the total is exact up to 1,000.
- */
-async function countMatches(
-  sql: Sql,
-  where: Fragment,
-  facets: readonly SearchFacet[],
-  bounds: SearchBounds,
-): Promise<Counted> {
-  if (facets.length === 0) {
-    const [row] = await sql`
-      select count(*)::int as n from (select 1 from search_documents d where ${where} limit ${bounds.totalCap + 1}) x`;
-    const n = Number(row!.n);
-    return n > bounds.totalCap
-      ? { total: bounds.totalCap, totalIsExact: false, facets: {} }
-      : { total: n, totalIsExact: true, facets: {} };
-  }
-  const rows = await sql`
-    with m as materialized (
-      select d.kind, d.sentiment, d.source, d.triage, d.tags, d.goal_ids, d.team_id, d.segments, d.has_story
-      from search_documents d where ${where}
+    with m as (
+      select ${columns} from search_documents d where ${where}
       order by d.created_at desc, d.insight_id desc
-      limit ${bounds.facetCap}
-    )
-    select f.facet, f.value, count(*)::int as n
-    from m d cross join lateral (${facetValues(sql, facets)}) as f(facet, value)
-    group by f.facet, f.value
-    union all
-    select null, null, count(*)::int from m`;
-  const counted: Counted['facets'] = Object.fromEntries(facets.map((f) => [f, {}]));
-  let scanned = 0;
-  for (const row of rows) {
-    if (row.facet === null) scanned = Number(row.n);
-    else counted[row.facet as SearchFacet]![row.value as string] = Number(row.n);
-  }
-  return { total: scanned, totalIsExact: scanned < bounds.facetCap, facets: counted };
+      limit ${window}
+    ), c as materialized (
+      select m.*, row_number() over (order by m.created_at desc, m.insight_id desc) as rn from m
+    ), p as (${page})
+    select
+      (select count(*)::int from c) as matched,
+      ${
+        facets.length > 0
+          ? sql`(select coalesce(json_agg(json_build_array(f.facet, f.value, f.n)), '[]')
+                 from (${facetCounts(sql, facets, sql`c.rn <= ${bounds.facetCap}`)}) as f(facet, value, n))`
+          : sql`'[]'::json`
+      } as facets,
+      (select coalesce(json_agg(json_build_object(
+          'id', d.insight_id::text, 'title', d.title, 'created_at', d.created_at,
+          ${highlight ? sql`'marked'` : sql`'opening'`}, ${snippetSelect(sql, highlight, text.needles)}
+        ) order by ${order}), '[]')
+       from p join search_documents d on d.insight_id = p.insight_id) as hits`;
 }
 
 /**
- * Runs `run` in a short read-only transaction whose queries are planned for their actual values.
- * postgres.js prepares named statements, and after five runs PostgreSQL may switch to a generic
- * plan, which cannot see how common the searched words are and then always fetches every match
- * through the GIN index: 100 ms instead of 17 ms for a word in half of 100,000 documents, growing
- * with the table. A custom plan walks the created_at index for common words, so the bounds above
- * actually bound the work.
+ * Runs `statement` in a short read-only transaction whose queries are planned for their actual
+ * values. postgres.js prepares named statements, and after five runs PostgreSQL may switch to a
+ * generic plan, which cannot see how common the searched words are and then always fetches every
+ * match through the GIN index: 100 ms instead of 17 ms for a word in half of 100,000 documents,
+ * growing with the table. A custom plan walks the created_at index for common words, so the
+ * bounds actually bound the work. JIT is off too: a search costing more than jit_above_cost (a
+ * mid-frequency word fetched through the GIN index at a million rows) would otherwise spend tens
+ * of milliseconds compiling. The settings and the statement go out together (one round trip).
  */
-async function withCustomPlans<T>(sql: postgres.Sql, run: (tx: Sql) => Promise<T>): Promise<T> {
-  return (await sql.begin('read only', async (tx) => {
-    await tx`set local plan_cache_mode = force_custom_plan`;
-    return run(tx);
-  })) as T;
+async function withCustomPlans(sql: postgres.Sql, statement: (tx: Sql) => Fragment): Promise<postgres.Row> {
+  const [, rows] = await sql.begin('read only', (tx) => [
+    tx`select set_config('plan_cache_mode', 'force_custom_plan', true), set_config('jit', 'off', true)`,
+    statement(tx),
+  ]);
+  return rows[0]!;
 }
 
-/** One search: the text query first (one round trip), then the page and the counts in parallel. */
+/** One search: the text query first (one round trip), then one statement for page, total and facets. */
 export async function searchDocuments(
   sql: postgres.Sql,
   query: SearchQuery,
@@ -167,24 +180,37 @@ export async function searchDocuments(
 ): Promise<SearchResult> {
   const parsed = parseSearchText(query.text ?? '');
   const text: TextQuery = isEmptySearch(parsed)
-    ? { tsquery: null, negativeOnly: false }
+    ? { tsquery: null, negativeOnly: false, rank: [], needles: [] }
     : await buildTextQuery(sql, parsed);
-  const where = and(sql, [
-    readableBy(sql, query.scope),
-    ...filterConditions(sql, query.filters),
-    ...(text.tsquery ? [sql`d.search @@ ${text.tsquery}::tsquery`] : []),
-  ]);
-  const limit = clamp(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
-  const offset = clamp(query.offset, 0, Number.MAX_SAFE_INTEGER);
-  const [rows, counted] = await Promise.all([
-    limit === 0
-      ? []
-      : withCustomPlans(sql, (tx) =>
-          pageRows(tx, where, text, query.sort ?? 'relevance', limit, offset, bounds),
-        ),
-    withCustomPlans(sql, (tx) => countMatches(tx, where, query.facets ?? [], bounds)),
-  ]);
-  return { hits: rows.map(toHit), ...counted };
+  const facets = [...new Set(query.facets ?? [])];
+  const row = await withCustomPlans(sql, (tx) =>
+    searchStatement(
+      tx,
+      and(tx, [
+        readableBy(tx, query.scope),
+        ...filterConditions(tx, query.filters),
+        ...(text.tsquery ? [tx`d.search @@ ${text.tsquery}::tsquery`] : []),
+      ]),
+      text,
+      {
+        sort: query.sort ?? 'relevance',
+        limit: clamp(query.limit, DEFAULT_LIMIT, MAX_LIMIT),
+        offset: clamp(query.offset, 0, Number.MAX_SAFE_INTEGER),
+        facets,
+      },
+      bounds,
+    ),
+  );
+  const cap = facets.length > 0 ? bounds.facetCap : bounds.totalCap;
+  const matched = Number(row.matched);
+  const counted: SearchResult['facets'] = Object.fromEntries(facets.map((f) => [f, {}]));
+  for (const [facet, value, n] of row.facets as [SearchFacet, string, number][]) counted[facet]![value] = n;
+  return {
+    hits: (row.hits as HitRow[]).map(toHit),
+    total: Math.min(matched, cap),
+    totalIsExact: matched <= cap,
+    facets: counted,
+  };
 }
 
 /** Readable documents sharing the most significant words of `text`, best first. */
@@ -199,7 +225,7 @@ export async function similarDocuments(
   const n = clamp(limit, DEFAULT_LIMIT, MAX_LIMIT);
   if (!tsquery || n === 0) return [];
   // Same candidate bound as relevance: OR-ing many words can match most of the index.
-  const rows = await withCustomPlans(
+  const row = await withCustomPlans(
     sql,
     (tx) => tx`
     with candidates as (
@@ -207,14 +233,15 @@ export async function similarDocuments(
       where ${readableBy(tx, scope)} and d.search @@ ${tsquery}::tsquery
       order by d.created_at desc, d.insight_id desc
       limit ${bounds.rankCandidates}
-    ), page as (
+    ), p as (
       select c.insight_id, c.created_at, ts_rank(${WEIGHTS}::float4[], c.search, ${tsquery}::tsquery) as rank
       from candidates c order by rank desc, c.created_at desc, c.insight_id desc limit ${n}
     )
-    select d.insight_id::text as id, d.title, d.created_at,
-           ts_headline('heard', d.content, ${tsquery}::tsquery, ${HEADLINE_OPTIONS}) as marked
-    from page p join search_documents d on d.insight_id = p.insight_id
-    order by p.rank desc, p.created_at desc, p.insight_id desc`,
+    select coalesce(json_agg(json_build_object(
+        'id', d.insight_id::text, 'title', d.title, 'created_at', d.created_at,
+        'marked', ${snippetSelect(tx, tsquery, [])}
+      ) order by p.rank desc, p.created_at desc, p.insight_id desc), '[]') as hits
+    from p join search_documents d on d.insight_id = p.insight_id`,
   );
-  return rows.map(toHit);
+  return (row.hits as HitRow[]).map(toHit);
 }

@@ -18,6 +18,16 @@ export interface TextQuery {
   tsquery: string | null;
   /** True when only exclusions were given: every document without them matches, unranked. */
   negativeOnly: boolean;
+  /**
+   * Tsqueries whose ts_rank_cd, summed, is the rank of a match: `tsquery` itself, or its
+   * operands one by one when it is a single word's alternatives OR-ed together. ts_rank_cd
+   * clears 32 kB per query item per document it ranks (PostgreSQL's QueryRepresentation), so
+   * 2,000 candidates ranked against a five-item query cost 10 ms; summing single-operand ranks
+   * gives the same number (each occurrence of an OR operand is a cover of its own) for a fraction.
+   */
+  rank: string[];
+  /** Lowercase words whose first occurrence in a long body is where its snippet is cut from. */
+  needles: string[];
 }
 
 /** A lexeme as a tsquery operand: quoted, with quotes and backslashes escaped. */
@@ -91,36 +101,66 @@ async function analyse(sql: Sql, parsed: ParsedSearchText): Promise<Analysis> {
 }
 
 /** Corrections for a word no document contains: within its typo budget, closest first. */
-function corrections(word: AnalysedWord): string[] {
+function corrections(word: AnalysedWord): { word: string; lexemes: string[] }[] {
   const budget = typoBudget(word.norm);
   if (!word.typos || budget === 0) return [];
   return word.typos
     .map((c) => ({ ...c, distance: typoDistance(word.norm, c.word) }))
     .filter((c) => c.distance > 0 && c.distance <= budget)
     .sort((a, b) => a.distance - b.distance)
-    .slice(0, TYPO_ALTERNATIVES)
-    .flatMap((c) => c.lexemes);
+    .slice(0, TYPO_ALTERNATIVES);
+}
+
+/**
+ * The operands that stand for one query word: the word itself (a prefix while it is being typed),
+ * then completions whose stem the prefix misses ("runn" finds "running", stemmed to "run") and
+ * typo corrections. Alternatives the prefix already matches ('dress':* covers 'dresser') are
+ * dropped: they match nothing more, and every operand costs time when matching and ranking.
+ */
+function wordOperands(word: AnalysedWord, prefix: boolean, corrected: string[]): string[] {
+  const exact = allOf(word.lexemes.map((l) => `${quoteLexeme(l)}${prefix ? ':*' : ''}`));
+  const stem = word.lexemes[0]!;
+  const covered = (lexeme: string) =>
+    prefix && word.lexemes.length === 1 ? lexeme.startsWith(stem) : lexeme === stem;
+  const alternatives = new Set(
+    [...word.prefixLexemes, ...corrected].filter((l) => !covered(l)).map(quoteLexeme),
+  );
+  return [exact, ...alternatives];
 }
 
 export async function buildTextQuery(sql: Sql, parsed: ParsedSearchText): Promise<TextQuery> {
   const analysis = await analyse(sql, parsed);
-  const positive: string[] = [];
+  const groups: string[][] = [];
+  const needles = new Set<string>(parsed.phrases.flat().map((w) => w.toLowerCase()));
   analysis.words.forEach((word, i) => {
     // A stop word ("the", "and") says nothing; a search for it alone lists everything.
     if (word.lexemes.length === 0) return;
-    const prefix = parsed.words[i]?.prefix ?? false;
-    const exact = allOf(word.lexemes.map((l) => `${quoteLexeme(l)}${prefix ? ':*' : ''}`));
-    const alternatives = new Set([...word.prefixLexemes, ...corrections(word)].map(quoteLexeme));
-    alternatives.delete(quoteLexeme(word.lexemes[0]!));
-    positive.push(anyOf([exact, ...alternatives]));
+    const fixes = corrections(word);
+    groups.push(
+      wordOperands(
+        word,
+        parsed.words[i]?.prefix ?? false,
+        fixes.flatMap((c) => c.lexemes),
+      ),
+    );
+    for (const needle of [parsed.words[i]?.word.toLowerCase(), word.norm, ...fixes.map((c) => c.word)]) {
+      if (needle) needles.add(needle);
+    }
   });
+  const positive = groups.map(anyOf);
   for (const phrase of analysis.phrases) if (phrase) positive.push(`( ${phrase} )`);
   const negative = [
     ...analysis.excluded.filter((l) => l.length > 0).map((l) => allOf(l.map(quoteLexeme))),
     ...analysis.excludedPhrases.filter((p): p is string => p !== null).map((p) => `( ${p} )`),
   ].map((operand) => `!${operand}`);
-  if (positive.length === 0 && negative.length === 0) return { tsquery: null, negativeOnly: false };
-  return { tsquery: [...positive, ...negative].join(' & '), negativeOnly: positive.length === 0 };
+  if (positive.length === 0 && negative.length === 0)
+    return { tsquery: null, negativeOnly: false, rank: [], needles: [] };
+  const tsquery = [...positive, ...negative].join(' & ');
+  // One word and nothing else, each operand one lexeme (or prefix): they match disjoint sets of
+  // lexemes, so every occurrence is a cover of one operand and the OR's rank is the sum of theirs.
+  const single = positive.length === 1 && negative.length === 0 && groups.length === 1 ? groups[0]! : null;
+  const rank = single && single.length > 1 && single.every((o) => !o.includes(' & ')) ? single : [tsquery];
+  return { tsquery, negativeOnly: positive.length === 0, rank, needles: [...needles] };
 }
 
 /** Significant lexemes of a text OR-ed together (most repeated first), for `similar`. */
