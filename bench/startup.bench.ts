@@ -68,13 +68,13 @@ export async function benchStartup(repo: string): Promise<BenchResult[]> {
         name: 'start.first_run_ms',
         value: round(first, 0),
         unit: 'ms',
-        context: { note: 'build, initdb, migrate, seed 400 insights, page served' },
+        context: { note: 'build, initdb, migrate, seed 400 insights, build the search index, page served' },
       },
       {
         name: 'start.second_run_ms',
         value: round(second, 0),
         unit: 'ms',
-        context: { note: 'build, existing data, page served' },
+        context: { note: 'build skipped (sources unchanged), existing data, page served' },
       },
     ];
   } finally {
