@@ -1,5 +1,6 @@
 import { INSIGHT_KINDS, SENTIMENTS, SOURCE_KINDS } from '@heard/domain';
 import { Form, Link, useSearchParams } from 'react-router';
+import { FilterSelect } from '../components/filter-select';
 import { InsightCard } from '../components/insight-card';
 import { requireActor } from '../lib/auth.server';
 import { kindLabel, sourceLabel } from '../lib/format';
@@ -24,54 +25,48 @@ export default function Feed({ loaderData }: Route.ComponentProps) {
         <div className="feed-head">
           <h1 id="feed-title">What customers are telling us</h1>
           <Form method="get" className="filters" aria-label="Filter the feed">
-            <select name="kind" defaultValue={filters.kind ?? ''} aria-label="Kind">
-              <option value="">Every kind</option>
-              {INSIGHT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {kindLabel(k)}
-                </option>
-              ))}
-            </select>
-            <select name="source" defaultValue={filters.source ?? ''} aria-label="Source">
-              <option value="">Every source</option>
-              {SOURCE_KINDS.map((s) => (
-                <option key={s} value={s}>
-                  {sourceLabel(s)}
-                </option>
-              ))}
-            </select>
-            <select name="goal" defaultValue={filters.goalId ?? ''} aria-label="Goal">
-              <option value="">Every goal</option>
-              {goals.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.title}
-                </option>
-              ))}
-            </select>
-            <select name="sentiment" defaultValue={filters.sentiment ?? ''} aria-label="Sentiment">
-              <option value="">Any sentiment</option>
-              {SENTIMENTS.map((v) => (
-                <option key={v} value={v}>
-                  {v[0]!.toUpperCase() + v.slice(1)}
-                </option>
-              ))}
-            </select>
-            <select name="team" defaultValue={filters.teamId ?? ''} aria-label="Reporter's team">
-              <option value="">Every team</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-            <select name="segment" defaultValue={filters.segment ?? ''} aria-label="Customer segment">
-              <option value="">Every segment</option>
-              {segments.map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-            </select>
+            <FilterSelect
+              name="kind"
+              label="Kind"
+              anyLabel="Every kind"
+              value={filters.kind}
+              options={INSIGHT_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+            />
+            <FilterSelect
+              name="source"
+              label="Source"
+              anyLabel="Every source"
+              value={filters.source}
+              options={SOURCE_KINDS.map((k) => ({ value: k, label: sourceLabel(k) }))}
+            />
+            <FilterSelect
+              name="goal"
+              label="Goal"
+              anyLabel="Every goal"
+              value={filters.goalId}
+              options={goals.map((g) => ({ value: g.id, label: g.title }))}
+            />
+            <FilterSelect
+              name="sentiment"
+              label="Sentiment"
+              anyLabel="Any sentiment"
+              value={filters.sentiment}
+              options={SENTIMENTS.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) }))}
+            />
+            <FilterSelect
+              name="team"
+              label="Reporter's team"
+              anyLabel="Every team"
+              value={filters.teamId}
+              options={teams.map((t) => ({ value: t.id, label: t.name }))}
+            />
+            <FilterSelect
+              name="segment"
+              label="Customer segment"
+              anyLabel="Every segment"
+              value={filters.segment}
+              options={segments.map((v) => ({ value: v, label: v }))}
+            />
             <label className="date-filter">
               From
               <input type="date" name="from" defaultValue={filters.from ?? ''} />
