@@ -1,4 +1,10 @@
-import { createBotApp, describeIntegrations, readBotConfig, startWorker } from '@heard/bot';
+import {
+  createBotApp,
+  createIntegrations,
+  describeIntegrations,
+  readBotConfig,
+  startWorker,
+} from '@heard/bot';
 import { DEMO_PASSWORD, demoSignIns, openDatabase, progressBar, seedDemo } from '@heard/db';
 import { createWebApp, loadServerBuild, readWebConfig } from '@heard/web';
 import { serve } from '@hono/node-server';
@@ -49,7 +55,19 @@ async function main(): Promise<void> {
         `\nSeeded ${seeded.people} people, ${seeded.customers} customers and ${seeded.insights} insights.`,
       );
     const search = await setUpSearch(db, web, (m) => log.warn(m));
-    const worker = await startWorker(db, log, { searchIndexes: search.writable });
+    const integrations = createIntegrations({
+      config: bot,
+      db,
+      log,
+      search: search.search,
+      hubUrl: web.PUBLIC_URL ?? `http://localhost:${web.PORT}`,
+    });
+    stops.push(() => integrations.stop());
+    const worker = await startWorker(db, log, {
+      searchIndexes: search.writable,
+      tasks: integrations.tasks,
+      crontab: integrations.crontab,
+    });
     stops.push(() => worker.stop());
     const demo = (await hasDemoPeople(db.sql)) ? { signIns: demoSignIns(), password: DEMO_PASSWORD } : null;
     const webApp = createWebApp({
@@ -66,7 +84,11 @@ async function main(): Promise<void> {
     stops.push(() => new Promise((resolve) => webServer.close(resolve)));
     const botServer = await listen(
       serve,
-      createBotApp({ db, integrations: { slack: bot.slack, teams: bot.teams } }).fetch,
+      createBotApp({
+        db,
+        integrations: { slack: bot.slack, teams: bot.teams },
+        mount: integrations.mount,
+      }).fetch,
       bot.BOT_PORT,
       'bot',
     );

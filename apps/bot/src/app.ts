@@ -5,6 +5,8 @@ export interface BotAppOptions {
   db: Database;
   /** Which chat integrations are on, for /healthz; they register in their own issues. */
   integrations: { slack: boolean; teams: boolean };
+  /** Routes contributed by integrations (e.g. `POST /slack/events`), mounted after /healthz. */
+  mount?: Array<(app: Hono) => void>;
 }
 
 /** The bot's HTTP side: health now, Slack and Teams endpoints as they arrive. */
@@ -17,5 +19,6 @@ export function createBotApp(options: BotAppOptions) {
       database.ok ? 200 : 503,
     );
   });
+  for (const add of options.mount ?? []) add(app);
   return app;
 }

@@ -1,6 +1,6 @@
 import { type Database, DOMAIN_EVENT_TASK } from '@heard/db';
 import type { SearchIndex } from '@heard/domain';
-import { Logger, type Runner, run } from 'graphile-worker';
+import { Logger, type Runner, run, type TaskList } from 'graphile-worker';
 import pg from 'pg';
 import type { Logger as Pino } from 'pino';
 import { fanOut } from './fan-out';
@@ -15,7 +15,14 @@ export interface Worker {
 export async function startWorker(
   db: Database,
   log: Pino,
-  options: { searchIndexes: SearchIndex[]; concurrency?: number },
+  options: {
+    searchIndexes: SearchIndex[];
+    concurrency?: number;
+    /** Jobs contributed by integrations (Slack, Teams, digests, retention…), by name. */
+    tasks?: TaskList;
+    /** Recurring jobs in graphile-worker's crontab syntax, one entry per line. */
+    crontab?: string[];
+  },
 ): Promise<Worker> {
   const concurrency = options.concurrency ?? 2;
   await releaseJobsOfDeadWorkers(db);
@@ -36,7 +43,9 @@ export async function startWorker(
     noHandleSignals: true,
     pollInterval: 1000,
     logger,
+    ...(options.crontab?.length ? { crontab: options.crontab.join('\n') } : {}),
     taskList: {
+      ...options.tasks,
       [DOMAIN_EVENT_TASK]: fanOut,
       'notify-in-app': notifyInApp(db.sql),
       'index-insight': indexInsight(db.sql, options.searchIndexes),
