@@ -12,13 +12,14 @@ CREATE TABLE chat_receipts (
 );
 CREATE INDEX chat_receipts_received_at ON chat_receipts (received_at);
 
--- Cards Heard posted about an insight or story, so they can be updated as things happen
+-- Cards Heard posted about an insight (or its story), so they can be updated as things happen
 -- (me-too counts, goal links) and replaced by "removed" when the insight is erased.
 CREATE TABLE chat_cards (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   platform text NOT NULL CHECK (platform IN ('slack', 'teams')),
   insight_id uuid REFERENCES insights (id) ON DELETE SET NULL,
-  story_id uuid REFERENCES stories (id) ON DELETE SET NULL,
+  -- 'insight' (the thread reply after sharing) or 'story' (a published story in a channel).
+  card_kind text NOT NULL DEFAULT 'insight' CHECK (card_kind IN ('insight', 'story')),
   -- Slack: channel id; Teams: conversation id.
   channel text NOT NULL,
   -- Slack: message ts; Teams: activity id.
@@ -30,7 +31,6 @@ CREATE TABLE chat_cards (
   UNIQUE (platform, channel, message_ref)
 );
 CREATE INDEX chat_cards_insight ON chat_cards (insight_id) WHERE insight_id IS NOT NULL;
-CREATE INDEX chat_cards_story ON chat_cards (story_id) WHERE story_id IS NOT NULL;
 
 -- Where to reach a person (or a configured channel) proactively: a Slack DM channel id, or a
 -- Teams conversation reference stored when the app was installed.
