@@ -8,9 +8,14 @@ export type ChatPlatform = 'slack' | 'teams';
 export interface ChatMessage {
   /** Plain text: notifications' fallback, screen readers, and platforms without rich cards. */
   text: string;
+  /** The hub page the message is about (absolute URL), shown as an "Open in Heard" button. */
+  link?: string;
   /** Block Kit blocks, used by Slack. */
   slackBlocks?: unknown[];
-  /** An Adaptive Card (the card's JSON, not the attachment wrapper), used by Teams. */
+  /**
+   * An Adaptive Card (the card's JSON, not the attachment wrapper), used by Teams. When absent,
+   * Teams renders a compact card from `text` and `link`; Slack likewise falls back to `text`.
+   */
   teamsCard?: Record<string, unknown>;
 }
 
