@@ -1,5 +1,6 @@
 import type { ActionRepository, EvaluationRepository } from './actions/action-repository.port';
 import type { AuditLog } from './audit/audit-event';
+import type { CustomerIdentityStore } from './customers/customer-identity-store.port';
 import type { CustomerRepository } from './customers/customer-repository.port';
 import type { GoalRepository } from './goals/goal-repository.port';
 import type { InsightRepository } from './insights/insight-repository.port';
@@ -16,6 +17,8 @@ export interface Repositories {
   actions: ActionRepository;
   evaluations: EvaluationRepository;
   customers: CustomerRepository;
+  /** Matching, review and merging of customers; absent in stores that do not match references. */
+  customerIdentities?: CustomerIdentityStore;
   audit: AuditLog;
   outbox: EventOutbox;
 }

@@ -1,6 +1,7 @@
 import type { Clock, Deps, Repositories } from '@heard/domain';
 import { systemClock } from '@heard/domain';
 import type postgres from 'postgres';
+import { createCustomerIdentityStore } from '../customers/identity-store';
 import { createActionRepository, createEvaluationRepository } from './action.repository';
 import { createAuditLog } from './audit.repository';
 import { createCustomerRepository } from './customer.repository';
@@ -20,6 +21,7 @@ export function createRepositories(db: Db): Repositories {
     actions: createActionRepository(db),
     evaluations: createEvaluationRepository(db),
     customers: createCustomerRepository(db),
+    customerIdentities: createCustomerIdentityStore(db),
     audit: createAuditLog(db),
     outbox: createOutbox(db),
   };
