@@ -6,7 +6,7 @@ import {
   startWorker,
 } from '@heard/bot';
 import { DEMO_PASSWORD, demoSignIns, openDatabase, progressBar, seedDemo } from '@heard/db';
-import { createWebApp, loadServerBuild, readWebConfig } from '@heard/web';
+import { createWebApp, loadServerBuild, readOidcSettings, readWebConfig } from '@heard/web';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { setUpSearch } from './search-setup';
@@ -17,6 +17,7 @@ import { ensureWebBuild } from './web-build';
 async function main(): Promise<void> {
   const began = performance.now();
   const web = readWebConfig();
+  const oidc = readOidcSettings();
   ensureWebBuild();
   const bot = readBotConfig();
   const log = pino({ level: web.LOG_LEVEL === 'info' ? 'warn' : web.LOG_LEVEL });
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
       secureCookies: web.PUBLIC_URL?.startsWith('https:'),
       mail: { smtpUrl: web.SMTP_URL, from: web.MAIL_FROM },
       publicUrl: web.PUBLIC_URL,
+      oidc,
     });
     const webServer = await listen(serve, webApp.fetch, web.PORT, 'web hub');
     stops.push(() => new Promise((resolve) => webServer.close(resolve)));

@@ -6,11 +6,13 @@ import type {
   listActionsFor,
   listGoalSummaries,
   NotificationStore,
+  PeopleAdmin,
   ProcessHealth,
   StoryCursor,
   StoryPage,
 } from '@heard/db';
 import type { CustomerRepository, Deps, Goal, Person, ReadScope, SearchIndex, Team } from '@heard/domain';
+import type { SingleSignOn } from '../server/auth/oidc';
 import type { AccountsHub } from './accounts-context';
 
 /** What the server hands every loader and action: the use cases' deps and who is asking. */
@@ -30,6 +32,10 @@ export interface HubContext {
   notifications: NotificationStore;
   /** The signed-in person's REST API tokens (Settings); `personForToken` stays with the API. */
   apiTokens: Pick<ApiTokenStore, 'create' | 'list' | 'revoke'>;
+  /** "Sign in with …" (OpenID Connect), when OIDC_* is configured. */
+  singleSignOn: SingleSignOn | null;
+  /** Roles, teams and deactivation for the admins' people page (the route checks the role). */
+  peopleAdmin: PeopleAdmin;
   /** Pages' read models: what a page shows in one go, visibility applied inside. */
   views: {
     goalSummaries(): ReturnType<typeof listGoalSummaries>;

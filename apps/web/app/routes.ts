@@ -3,6 +3,8 @@ import { index, type RouteConfig, route } from '@react-router/dev/routes';
 export default [
   index('routes/feed.tsx'),
   route('sign-in', 'routes/sign-in.tsx'),
+  route('sign-in/oidc', 'routes/sign-in-oidc.tsx'),
+  route('sign-in/oidc/callback', 'routes/sign-in-oidc-callback.tsx'),
   route('sign-out', 'routes/sign-out.tsx'),
   route('post', 'routes/post.tsx'),
   route('insights/:id', 'routes/insight.tsx'),

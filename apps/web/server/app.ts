@@ -6,7 +6,9 @@ import {
   createAttemptLimiter,
   createDeps,
   createNotificationStore,
+  createPeopleAdmin,
   createSessionStore,
+  createSignOnStore,
   type Database,
   listActionsFor,
   listGoalSummaries,
@@ -25,6 +27,8 @@ import { createRequestHandler, type ServerBuild } from 'react-router';
 import type { HubContext } from '../app/context';
 import { createAccountsHub } from './accounts';
 import { createApi } from './api';
+import { createSingleSignOn } from './auth/oidc';
+import type { OidcSettings } from './auth/oidc-config';
 import { defaultClientAddress } from './client-address';
 import { isDatabaseUnavailable, unavailableResponse } from './database-errors';
 import { createMailer } from './mailer';
@@ -56,6 +60,8 @@ export interface WebAppOptions {
   publicUrl?: string;
   /** The client's address for sign-in rate limits; by default the socket's peer. */
   clientAddress?: (c: Context) => string | null;
+  /** Single sign-on with OpenID Connect (`readOidcSettings`); null or absent: local accounts only. */
+  oidc?: OidcSettings | null;
 }
 
 /** The web hub as a Hono app; `main.ts` serves it, tests call `app.request()`. */
@@ -70,6 +76,10 @@ export function createWebApp(options: WebAppOptions) {
   const mailer = createMailer({ ...options.mail, log });
   const clientAddress = options.clientAddress ?? defaultClientAddress;
   const secure = options.secureCookies ?? false;
+  const singleSignOn = options.oidc
+    ? createSingleSignOn({ settings: options.oidc, store: createSignOnStore(db.sql), log, secure })
+    : null;
+  const peopleAdmin = createPeopleAdmin(db.sql);
   const handle = createRequestHandler(options.build, options.mode ?? 'production');
   const app = new Hono();
 
@@ -127,6 +137,8 @@ export function createWebApp(options: WebAppOptions) {
       }),
       notifications,
       apiTokens,
+      singleSignOn,
+      peopleAdmin,
       search: options.search,
       views: {
         goalSummaries: () => listGoalSummaries(db.sql),

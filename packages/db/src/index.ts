@@ -12,7 +12,21 @@ export {
   createApiTokenStore,
 } from './auth/api-token-store';
 export { type AttemptLimiter, createAttemptLimiter } from './auth/attempt-limiter';
+export {
+  createPeopleAdmin,
+  type ManagedPerson,
+  type PeopleAdmin,
+  type PeopleAdminRefusal,
+  type PeopleAdminResult,
+  teamSlug,
+} from './auth/people-admin';
 export { createSessionStore, type SessionStore } from './auth/session-store';
+export {
+  createSignOnStore,
+  type SignOnOutcome,
+  type SignOnStore,
+  type VerifiedIdentity,
+} from './auth/sign-on';
 export { checkDatabase, connect, type DatabaseHealth, describeConnectionError, maskUrl } from './client';
 export { type Database, type DatabaseLog, openDatabase } from './database';
 export { migrate } from './migrate';

@@ -2,7 +2,8 @@ import { isAdmin, ROLES } from '@heard/domain';
 import { data, Form, useNavigation } from 'react-router';
 import { requireActor } from '../lib/auth.server';
 import type { Route } from './+types/admin-people';
-import { parseInvite } from './admin-people.server';
+import { parseInvite, RolesSchema, refusalMessage, TeamNameSchema } from './admin-people.server';
+import { PersonRow } from './admin-people-row';
 
 function requireAdmin(context: Route.LoaderArgs['context'], request: Request) {
   const actor = requireActor(context, request);
@@ -11,33 +12,86 @@ function requireAdmin(context: Route.LoaderArgs['context'], request: Request) {
 }
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  requireAdmin(context, request);
-  const [people, teams] = await Promise.all([context.hub.accounts.people(), context.hub.lookups.teams()]);
-  return { people, teams: teams.map((t) => ({ id: t.id, name: t.name })) };
+  const actor = requireAdmin(context, request);
+  const [people, teams] = await Promise.all([context.hub.peopleAdmin.list(), context.hub.lookups.teams()]);
+  const members = new Map<string, number>();
+  for (const p of people)
+    if (p.teamId && !p.deactivatedAt) members.set(p.teamId, (members.get(p.teamId) ?? 0) + 1);
+  return {
+    people,
+    selfId: actor.id,
+    teams: teams.map((t) => ({ id: t.id, name: t.name, members: members.get(t.id) ?? 0 })),
+  };
 }
+
+interface ActionResult {
+  errors: Record<string, string>;
+  invited: { link: string; emailed: boolean; name: string } | null;
+  notice: string | null;
+  /** The person a row-level error belongs to. */
+  personId: string | null;
+}
+
+const result = (partial: Partial<ActionResult>, status = 200) =>
+  data<ActionResult>({ errors: {}, invited: null, notice: null, personId: null, ...partial }, { status });
 
 export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireAdmin(context, request);
-  const parsed = parseInvite(await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, invited: null }, { status: 422 });
+  const form = await request.formData();
+  const intent = String(form.get('intent') ?? 'invite');
+  const admin = context.hub.peopleAdmin;
+  if (intent === 'create-team') {
+    const name = TeamNameSchema.safeParse(String(form.get('teamName') ?? ''));
+    if (!name.success) return result({ errors: { teamName: name.error.issues[0]!.message } }, 422);
+    const created = await admin.createTeam(actor.id, name.data);
+    if (!created.ok) return result({ errors: { teamName: refusalMessage(created.reason, '') } }, 409);
+    return result({ notice: `Team ${name.data} created.` });
+  }
+  if (intent === 'change' || intent === 'deactivate' || intent === 'reactivate') {
+    const personId = String(form.get('personId') ?? '');
+    const person = (await admin.list()).find((p) => p.id === personId);
+    if (!person) throw data('That person is not in Heard.', { status: 404 });
+    const refuse = (message: string, status: number) =>
+      result({ errors: { person: message }, personId }, status);
+    if (intent === 'change') {
+      const roles = RolesSchema.safeParse(form.getAll('roles').map(String));
+      if (!roles.success) return refuse(roles.error.issues[0]!.message, 422);
+      const teamId = String(form.get('teamId') ?? '') || null;
+      const team = await admin.moveTeam(actor.id, personId, teamId);
+      if (!team.ok) return refuse(refusalMessage(team.reason, person.name), 422);
+      const changed = await admin.setRoles(actor.id, personId, roles.data);
+      if (!changed.ok) return refuse(refusalMessage(changed.reason, person.name), 409);
+      return result({ notice: `${person.name}: saved.` });
+    }
+    const outcome =
+      intent === 'deactivate'
+        ? await admin.deactivate(actor.id, personId)
+        : await admin.reactivate(actor.id, personId);
+    if (!outcome.ok) return refuse(refusalMessage(outcome.reason, person.name), 409);
+    return result({
+      notice:
+        intent === 'deactivate'
+          ? `${person.name} is deactivated: signed out everywhere, API tokens revoked. What they shared stays.`
+          : `${person.name} can sign in again.`,
+    });
+  }
+  const parsed = parseInvite(form);
+  if (!parsed.ok) return result({ errors: parsed.errors }, 422);
   const { teamId } = parsed.value;
   if (teamId && !(await context.hub.lookups.teams()).some((t) => t.id === teamId))
-    return data({ errors: { teamId: 'Choose a team from the list.' }, invited: null }, { status: 422 });
+    return result({ errors: { teamId: 'Choose a team from the list.' } }, 422);
   const invited = await context.hub.accounts.invite({ ...parsed.value, invitedBy: actor.id });
-  if (!invited)
-    return data(
-      { errors: { email: 'Someone with that email is already in Heard.' }, invited: null },
-      { status: 409 },
-    );
-  return { errors: {} as Record<string, string>, invited: { ...invited, name: parsed.value.name } };
+  if (!invited) return result({ errors: { email: 'Someone with that email is already in Heard.' } }, 409);
+  return result({ invited: { ...invited, name: parsed.value.name } });
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'People · Heard' }];
+export const meta: Route.MetaFunction = () => [{ title: 'People and teams · Heard' }];
 
 export default function AdminPeople({ loaderData, actionData }: Route.ComponentProps) {
-  const { people, teams } = loaderData;
+  const { people, teams, selfId } = loaderData;
   const errors: Record<string, string> = actionData?.errors ?? {};
   const invited = actionData?.invited;
+  const notice = actionData?.notice;
   const busy = useNavigation().state !== 'idle';
   const fieldError = (name: string) =>
     errors[name] && (
@@ -47,7 +101,12 @@ export default function AdminPeople({ loaderData, actionData }: Route.ComponentP
     );
   return (
     <section className="panel stack admin-people">
-      <h1>People</h1>
+      <h1>People and teams</h1>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <h2>Invite someone</h2>
       {invited && (
         <div className="notice" role="status">
@@ -128,29 +187,58 @@ export default function AdminPeople({ loaderData, actionData }: Route.ComponentP
         </div>
       </Form>
       <h2>Everyone</h2>
-      <table className="people-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Team</th>
-            <th scope="col">Roles</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((p) => (
-            <tr key={p.id}>
-              <td>
-                {p.name}
-                {p.invited && <span className="muted"> (invited)</span>}
-              </td>
-              <td>{p.email}</td>
-              <td>{p.team ?? '—'}</td>
-              <td>{p.roles.join(', ')}</td>
+      <div className="table-scroll">
+        <table className="people-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Team</th>
+              <th scope="col">Roles</th>
+              <th scope="col">Change</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <PersonRow
+                key={p.id}
+                person={p}
+                teams={teams}
+                isSelf={p.id === selfId}
+                error={actionData?.personId === p.id ? (errors.person ?? null) : null}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>Teams</h2>
+      <ul className="team-list">
+        {teams.map((t) => (
+          <li key={t.id}>
+            <strong>{t.name}</strong>{' '}
+            <span className="muted">
+              {t.members} {t.members === 1 ? 'person' : 'people'}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <Form method="post" className="row team-form" noValidate>
+        <input type="hidden" name="intent" value="create-team" />
+        <label>
+          New team
+          <input
+            name="teamName"
+            required
+            maxLength={80}
+            aria-invalid={Boolean(errors.teamName)}
+            aria-describedby="teamName-error"
+          />
+        </label>
+        <button type="submit" className="button" disabled={busy}>
+          Create team
+        </button>
+      </Form>
+      {fieldError('teamName')}
     </section>
   );
 }

@@ -1,15 +1,19 @@
 import { data, Form, Link, redirect, useActionData, useNavigation } from 'react-router';
 import type { Route } from './+types/sign-in';
+import { safeNext } from './sign-in.server';
 
-export function loader({ context }: Route.LoaderArgs) {
+export function loader({ request, context }: Route.LoaderArgs) {
   if (context.hub.actor) throw redirect('/');
-  return { demoSignIns: context.hub.demoSignIns, demoPassword: context.hub.demoPassword };
-}
-
-/** Only local paths: an open redirect would let a link send people elsewhere after signing in. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === 'string' ? value : '/';
-  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const next = safeNext(new URL(request.url).searchParams.get('next'));
+  const sso = context.hub.singleSignOn;
+  return {
+    demoSignIns: context.hub.demoSignIns,
+    demoPassword: context.hub.demoPassword,
+    singleSignOn: sso && {
+      name: sso.providerName,
+      href: next === '/' ? '/sign-in/oidc' : `/sign-in/oidc?next=${encodeURIComponent(next)}`,
+    },
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -48,6 +52,17 @@ export default function SignIn({ loaderData }: Route.ComponentProps) {
       <section className="panel">
         <h1>Sign in to Heard</h1>
         <p className="muted">Where what customers tell us becomes what we do.</p>
+        {loaderData.singleSignOn && (
+          <>
+            {/* A document navigation, not a client-side one: the provider's page is another site. */}
+            <a href={loaderData.singleSignOn.href} className="button button-primary sso-button">
+              Sign in with {loaderData.singleSignOn.name}
+            </a>
+            <p className="or-divider" aria-hidden="true">
+              <span>or with your password</span>
+            </p>
+          </>
+        )}
         <Form method="post" className="stack">
           {result?.error && (
             <p className="form-error" role="alert">

@@ -47,7 +47,8 @@ export function createAccountLinkStore(sql: postgres.Sql) {
   return {
     /** A reset link for the account with this email; null when there is none. */
     async issueReset(email: string): Promise<{ token: string; name: string; email: string } | null> {
-      const [person] = await sql`select id, name, email from people where email = ${email.trim()}`;
+      const [person] =
+        await sql`select id, name, email from people where email = ${email.trim()} and deactivated_at is null`;
       if (!person) return null;
       const { token } = await issue(sql, person.id as string, 'reset', null);
       return { token, name: person.name as string, email: person.email as string };

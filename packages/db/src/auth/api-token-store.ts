@@ -85,7 +85,7 @@ export function createApiTokenStore(db: Db) {
           update api_tokens t set last_used_at = now() from hit
           where t.id = hit.id and (hit.last_used_at is null or hit.last_used_at < now() - interval '1 minute')
         )
-        select p.* from hit join people p on p.id = hit.person_id`;
+        select p.* from hit join people p on p.id = hit.person_id where p.deactivated_at is null`;
       return row ? personToDomain(row) : null;
     },
   };

@@ -20,7 +20,9 @@ export function createSessionStore(db: Db) {
       email: string,
       password: string,
     ): Promise<{ token: string; person: Person; expiresAt: Date } | null> {
-      const [row] = await db`select *, password_hash from people where email = ${email.trim()}`;
+      // A deactivated person's password no longer opens a session.
+      const [row] =
+        await db`select *, password_hash from people where email = ${email.trim()} and deactivated_at is null`;
       if (!row?.password_hash) {
         decoyHash ??= hash('decoy-password');
         await verify(await decoyHash, password).catch(() => false);
@@ -44,7 +46,7 @@ export function createSessionStore(db: Db) {
     async personForToken(token: string): Promise<Person | null> {
       const [row] = await db`
         select p.* from sessions s join people p on p.id = s.person_id
-        where s.id = ${digest(token)} and s.expires_at > now()`;
+        where s.id = ${digest(token)} and s.expires_at > now() and p.deactivated_at is null`;
       return row ? personToDomain(row) : null;
     },
     async signOut(token: string): Promise<void> {
