@@ -1,9 +1,14 @@
 import type { ActionRepository, EvaluationRepository } from './actions/action-repository.port';
 import type { AuditLog } from './audit/audit-event';
+import type { CollectionRepository } from './collections/collection-repository.port';
 import type { CustomerIdentityStore } from './customers/customer-identity-store.port';
 import type { CustomerRepository } from './customers/customer-repository.port';
 import type { GoalRepository } from './goals/goal-repository.port';
+import type { CommentRepository } from './insights/comment';
+import type { InsightHistoryReader } from './insights/history';
 import type { InsightRepository } from './insights/insight-repository.port';
+import type { MergeRepository } from './insights/merge';
+import type { SavedViewRepository } from './insights/saved-view';
 import type { PersonRepository, TeamRepository } from './people/person-repository.port';
 import type { Clock } from './shared/clock';
 import type { EventOutbox } from './shared/domain-event';
@@ -24,6 +29,11 @@ export interface Repositories {
 }
 
 /** What use cases receive: the stores, a clock, and a way to make several writes one. */
+  comments: CommentRepository;
+  merges: MergeRepository;
+  insightHistory: InsightHistoryReader;
+  savedViews: SavedViewRepository;
+  collections: CollectionRepository;
 export interface Deps extends Repositories {
   clock: Clock;
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;

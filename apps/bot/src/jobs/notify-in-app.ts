@@ -35,6 +35,21 @@ export async function noticesFor(db: Db, event: DomainEvent): Promise<Notice[]> 
           dedupeKey: `shared:${insight.id}:${personId}`,
         }));
     }
+    case 'insight.commented': {
+      const insight = await repos.insights.findById(event.insightId);
+      // The reporter hears of others' comments, not of their own.
+      if (!insight || insight.reporterId === event.authorId) return [];
+      const author = await repos.people.findById(event.authorId);
+      return [
+        {
+          personId: insight.reporterId,
+          kind: 'insight.commented',
+          text: `${author?.name ?? 'Someone'} commented on your insight: ${insight.title}`,
+          link: `/insights/${insight.id}#comment-${event.commentId}`,
+          dedupeKey: `commented:${event.commentId}`,
+        },
+      ];
+    }
     case 'insight.linked_to_goal': {
       const [insight, goal] = await Promise.all([
         repos.insights.findById(event.insightId),

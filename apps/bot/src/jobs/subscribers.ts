@@ -7,6 +7,7 @@ import type { DomainEvent } from '@heard/domain';
 export const SUBSCRIBERS: Record<DomainEvent['type'], readonly string[]> = {
   'insight.posted': ['notify-in-app', 'index-insight'],
   'insight.edited': ['index-insight'],
+  'insight.commented': ['notify-in-app'],
   'insight.linked_to_goal': ['notify-in-app', 'index-insight'],
   'story.published': ['index-insight'],
   'action.assigned': ['notify-in-app'],

@@ -59,7 +59,12 @@ const ORDER: Record<FeedSort, string> = {
 export async function listFeed(db: Db, query: FeedQuery): Promise<FeedPage> {
   const sort = query.sort ?? 'newest';
   const offset = sort === 'newest' ? 0 : Math.max(0, Math.trunc(query.offset ?? 0));
-  const conditions = [readableBy(db, query.scope), ...filterFragments(db, query.filters)];
+  // A merged duplicate lives on only as a redirect to the insight it was merged into.
+  const conditions = [
+    readableBy(db, query.scope),
+    db`i.merged_into is null`,
+    ...filterFragments(db, query.filters),
+  ];
   if (
     sort === 'newest' &&
     query.after &&

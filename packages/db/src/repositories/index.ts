@@ -2,6 +2,13 @@ import type { Clock, Deps, Repositories } from '@heard/domain';
 import { systemClock } from '@heard/domain';
 import type postgres from 'postgres';
 import { createCustomerIdentityStore } from '../customers/identity-store';
+import {
+  createCollectionRepository,
+  createCommentRepository,
+  createInsightHistoryReader,
+  createMergeRepository,
+  createSavedViewRepository,
+} from '../insights-extra';
 import { createActionRepository, createEvaluationRepository } from './action.repository';
 import { createAuditLog } from './audit.repository';
 import { createCustomerRepository } from './customer.repository';
@@ -24,6 +31,11 @@ export function createRepositories(db: Db): Repositories {
     customerIdentities: createCustomerIdentityStore(db),
     audit: createAuditLog(db),
     outbox: createOutbox(db),
+    comments: createCommentRepository(db),
+    merges: createMergeRepository(db),
+    insightHistory: createInsightHistoryReader(db),
+    savedViews: createSavedViewRepository(db),
+    collections: createCollectionRepository(db),
   };
 }
 

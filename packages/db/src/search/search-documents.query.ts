@@ -26,7 +26,7 @@ export async function loadSearchDocuments(
            (select json_build_object('headline', s.headline, 'summary', s.summary, 'pullQuote', s.pull_quote)
               from stories s where s.insight_id = i.id) as story
     from insights i join people r on r.id = i.reporter_id
-    where ${where}
+    where ${where} and i.merged_into is null
     order by i.id
     limit ${limit}`;
   return rows.map(toSearchDocument);

@@ -6,6 +6,7 @@
 export type DomainEvent =
   | { type: 'insight.posted'; insightId: string }
   | { type: 'insight.edited'; insightId: string }
+  | { type: 'insight.commented'; insightId: string; commentId: string; authorId: string }
   | { type: 'insight.linked_to_goal'; insightId: string; goalId: string; linkedBy: string }
   | { type: 'story.published'; insightId: string }
   | { type: 'action.assigned'; actionId: string }

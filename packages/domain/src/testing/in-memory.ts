@@ -10,6 +10,13 @@ import type { Clock } from '../shared/clock';
 import type { EventOutbox } from '../shared/domain-event';
 import { clone } from './clone';
 import { randomId } from './ids';
+import {
+  createInMemoryCollectionRepository,
+  createInMemoryCommentRepository,
+  createInMemoryHistoryReader,
+  createInMemoryMergeRepository,
+  createInMemorySavedViewRepository,
+} from './in-memory-engagement';
 import { createInMemoryInsightRepository } from './in-memory-insights';
 import { emptyState, type InMemorySeed, type InMemoryState, mustExist, restore, seedState } from './state';
 
@@ -64,6 +71,11 @@ export function createInMemoryDeps(options: InMemoryOptions = {}): InMemoryDeps 
     customers: customerRepository(state),
     audit: auditLog(state),
     outbox: outbox(state),
+    comments: createInMemoryCommentRepository(state, newId),
+    merges: createInMemoryMergeRepository(state, newId),
+    insightHistory: createInMemoryHistoryReader(state),
+    savedViews: createInMemorySavedViewRepository(state, newId),
+    collections: createInMemoryCollectionRepository(state),
   };
 
   // One transaction at a time, like serialisable transactions; do not nest them (use cases never do).

@@ -1,11 +1,15 @@
 import type { Action, Evaluation } from '../actions/action';
 import type { AuditEvent } from '../audit/audit-event';
+import type { Collection } from '../collections/collection';
 import type { Customer } from '../customers/customer';
 import type { Goal } from '../goals/goal';
+import type { Comment } from '../insights/comment';
 import type { Evidence, Insight, Reaction } from '../insights/insight';
+import type { SavedView } from '../insights/saved-view';
 import type { Person, Team } from '../people/person';
 import type { DomainEvent } from '../shared/domain-event';
 import { clone } from './clone';
+import type { InMemoryMergeRecord } from './in-memory-engagement';
 
 /** Everything the fakes store; tests read it to prove what was (or was not) written. */
 export interface InMemoryState {
@@ -22,6 +26,10 @@ export interface InMemoryState {
   audit: AuditEvent[];
   /** Events published to the outbox, in order. */
   events: DomainEvent[];
+  comments: Comment[];
+  merges: Map<string, InMemoryMergeRecord>;
+  savedViews: SavedView[];
+  collections: Map<string, Collection>;
 }
 
 /** Rows to start from, stored as given (no checks), as if they had been there all along. */
@@ -33,6 +41,7 @@ export interface InMemorySeed {
   customers?: Customer[];
   actions?: Action[];
   evaluations?: Evaluation[];
+  collections?: Collection[];
 }
 
 /** A store row that must exist, as a foreign key would insist. */
@@ -55,6 +64,10 @@ export function emptyState(): InMemoryState {
     customers: new Map(),
     audit: [],
     events: [],
+    comments: [],
+    merges: new Map(),
+    savedViews: [],
+    collections: new Map(),
   };
 }
 
@@ -82,5 +95,6 @@ export function seedState(state: InMemoryState, rows: InMemorySeed): void {
   put(state.insights, rows.insights);
   put(state.customers, rows.customers);
   put(state.actions, rows.actions);
+  put(state.collections, rows.collections);
   state.evaluations.push(...clone(rows.evaluations ?? []));
 }
