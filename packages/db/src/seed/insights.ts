@@ -42,21 +42,28 @@ function sourceFor(rnd: SeededRandom, at: Date, index: number) {
   }
 }
 
-/** Generates `count` insights spread over the last 90 days, oldest first. */
-export function generateInsights(
+/**
+ * Yields `count` insights spread over the last 90 days, oldest first, one at a time, so a
+ * million of them never sit in memory together (only their 8-byte ages do).
+ */
+export function* generateInsights(
   rnd: SeededRandom,
   count: number,
   people: SeedPerson[],
   customers: SeedCustomer[],
   now: Date,
-): SeedInsight[] {
+): Generator<SeedInsight> {
   const reporters = people.filter((p) => p.roles.includes('frontline'));
   // At least a minute old and at most 90 days old, whatever the draw.
-  const offsets = Array.from({ length: count }, () => rnd.next() * (90 * DAY - 60_000)).sort((a, b) => b - a);
-  return offsets.map((offset, index) => {
+  const offsets = new Float64Array(count);
+  for (let i = 0; i < count; i++) offsets[i] = rnd.next() * (90 * DAY - 60_000);
+  offsets.sort();
+  for (let index = 0; index < count; index++) {
+    const offset = offsets[count - 1 - index]!;
     const at = new Date(now.getTime() - offset - 60_000);
     const reporter = rnd.pick(reporters);
-    const customer = rnd.pick(customers);
+    const customerIndex = rnd.index(customers.length);
+    const customer = customers[customerIndex]!;
     const text = generateInsightText(rnd, customer.name, rnd.pick(customer.contacts));
     const ageDays = offset / DAY;
     const triage =
@@ -87,15 +94,19 @@ export function generateInsights(
         [9, 5],
       ] as const),
     );
-    const others = rnd.sample(
-      customers.filter((c) => c.id !== customer.id),
-      rnd.weighted([
-        [0, 60],
-        [1, 25],
-        [2, 10],
-        [4, 5],
-      ] as const),
-    );
+    // Evidence comes from other customers than the one the insight is about.
+    const others = rnd
+      .sampleIndices(
+        customers.length,
+        rnd.weighted([
+          [0, 60],
+          [1, 25],
+          [2, 10],
+          [4, 5],
+        ] as const),
+        customerIndex,
+      )
+      .map((i) => customers[i]!);
     const reactions = reactors.map((p) => ({
       person_id: p.id,
       emoji: rnd.chance(0.6) ? 'me-too' : rnd.pick(['fire', 'eyes', 'heart', 'bulb']),
@@ -108,7 +119,7 @@ export function generateInsights(
       created_at: notAfter(now, at.getTime() + rnd.int(1, 72) * 3_600_000),
     }));
     const teamId = reporter.team;
-    return {
+    yield {
       row: {
         id: rnd.uuid(),
         title: text.title,
@@ -124,6 +135,7 @@ export function generateInsights(
         triage,
         evidence_count: evidence.length,
         reaction_count: reactions.length,
+        customer_value: customer.value,
         created_at: at,
         updated_at: at,
       },
@@ -132,7 +144,7 @@ export function generateInsights(
       reactions,
       evidence,
     };
-  });
+  }
 }
 
 /** Reactions and evidence come after the insight, but never after the moment of seeding. */

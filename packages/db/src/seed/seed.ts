@@ -31,7 +31,10 @@ export interface DemoSignIn {
   role: string;
 }
 
-const BATCH = 2000;
+/** Insights per round trip; their reactions and evidence go with them in the same round. */
+const BATCH = 3000;
+/** Rows per insert for the smaller tables (postgres.js sends one parameter per value, at most 65,535). */
+const ROWS = 5000;
 
 /** The people printed at start, with what each of them does. */
 export function demoSignIns(): DemoSignIn[] {
@@ -52,7 +55,12 @@ export async function seedDemo(sql: postgres.Sql<{}>, options: SeedOptions = {})
   const insightCount = options.insights ?? 400;
   const people = generatePeople(rnd);
   const customers = generateCustomers(rnd, options.customers ?? Math.max(150, Math.round(insightCount / 20)));
-  const insights = generateInsights(rnd, insightCount, people, customers, now);
+  // Teams, goals and work draw from the generator after every insight, so the same seed keeps
+  // writing the same organisation: run through the insights once without keeping them, then
+  // generate them again from here while they are written.
+  const insightsFrom = rnd.clone();
+  for (const _ of generateInsights(rnd, insightCount, people, customers, now));
+  const insights = generateInsights(insightsFrom, insightCount, people, customers, now);
   const passwordHash = await hash(DEMO_PASSWORD);
 
   await sql.begin(async (tx) => {
@@ -69,13 +77,21 @@ export async function seedDemo(sql: postgres.Sql<{}>, options: SeedOptions = {})
         password_hash: passwordHash,
       })),
     )}`;
-    await tx`insert into customers ${tx(customers.map((c) => ({ id: c.id, name: c.name, kind: 'account', segment: c.segment, value: c.value })))}`;
+    const customerRows = customers.map((c) => ({
+      id: c.id,
+      name: c.name,
+      kind: 'account',
+      segment: c.segment,
+      value: c.value,
+    }));
+    for (let i = 0; i < customerRows.length; i += ROWS)
+      await tx`insert into customers ${tx(customerRows.slice(i, i + ROWS))}`;
     const identifiers = customers.flatMap((c) => c.identifiers.map((i) => ({ customer_id: c.id, ...i })));
-    for (let i = 0; i < identifiers.length; i += BATCH)
-      await tx`insert into customer_identifiers ${tx(identifiers.slice(i, i + BATCH))}`;
+    for (let i = 0; i < identifiers.length; i += ROWS)
+      await tx`insert into customer_identifiers ${tx(identifiers.slice(i, i + ROWS))}`;
     const goalIds = await insertGoals(tx, rnd, people, teamId, now);
-    await insertInsights(tx, insights, teamId, goalIds, options.onProgress);
-    await seedWork(tx, rnd, { people, teamId, goalIds, insights, now });
+    await insertInsights(tx, insights, insightCount, teamId, goalIds, options.onProgress);
+    await seedWork(tx, rnd, { people, teamId, goalIds, now });
     await tx`insert into audit_events (actor_id, action, subject_type, subject_id, details)
              values (null, 'demo.seeded', 'organisation', 'demo', ${tx.json({ insights: insightCount })})`;
   });
@@ -117,46 +133,90 @@ async function insertGoals(
   return rows.map((r) => r.id);
 }
 
+/**
+ * Writes the insights as they are generated, a batch at a time, holding at most two batches.
+ * The next batch is generated while the database writes the last one, so both cores have work.
+ */
 async function insertInsights(
   tx: postgres.TransactionSql,
-  insights: SeedInsight[],
+  insights: Iterable<SeedInsight>,
+  total: number,
   teamId: Map<string, string>,
   goalIds: string[],
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
-  for (let i = 0; i < insights.length; i += BATCH) {
-    const batch = insights.slice(i, i + BATCH);
-    const rows = batch.map(({ row }) => {
-      const { visibility_team_slug, visibility_person_ids, ...rest } = row;
-      return {
-        ...rest,
-        visibility_team_id: visibility_team_slug ? teamId.get(visibility_team_slug as string)! : null,
-        visibility_person_ids: `{${(visibility_person_ids as string[]).join(',')}}`,
-      };
+  let writing: Promise<void> = Promise.resolve();
+  let done = 0;
+  const write = async (batch: SeedInsight[]) => {
+    await writing;
+    writing = insertBatch(tx, batch, teamId, goalIds).then(() => {
+      done += batch.length;
+      onProgress?.(done, total);
     });
-    await tx`insert into insights ${tx(rows as never)}`;
-    const links = batch.flatMap((s) =>
-      s.customerIds.map((customer_id) => ({ insight_id: s.row.id, customer_id })),
-    );
-    await tx`insert into insight_customers ${tx(links as never)}`;
-    await tx`update insights i set customer_value = coalesce(c.value, 0)
-             from insight_customers ic join customers c on c.id = ic.customer_id
-             where ic.insight_id = i.id and i.id = any(${batch.map((b) => b.row.id as string)}::uuid[])`;
-    const goalLinks = batch
-      .filter((s) => s.goalIndex !== null)
-      .map((s) => ({
-        insight_id: s.row.id,
-        goal_id: goalIds[s.goalIndex!],
-        linked_by: s.row.reporter_id,
-        linked_at: s.row.created_at,
-      }));
-    if (goalLinks.length > 0) await tx`insert into insight_goals ${tx(goalLinks as never)}`;
-    const reactions = batch.flatMap((s) => s.reactions.map((r) => ({ insight_id: s.row.id, ...r })));
-    for (let j = 0; j < reactions.length; j += BATCH)
-      await tx`insert into reactions ${tx(reactions.slice(j, j + BATCH) as never)}`;
-    const evidence = batch.flatMap((s) => s.evidence.map((e) => ({ insight_id: s.row.id, ...e })));
-    for (let j = 0; j < evidence.length; j += BATCH)
-      await tx`insert into evidence ${tx(evidence.slice(j, j + BATCH) as never)}`;
-    onProgress?.(Math.min(i + BATCH, insights.length), insights.length);
+    // Seen when awaited; until then a failed write must not count as unhandled.
+    writing.catch(() => {});
+    // Let the queries go out before the (synchronous) generation of the next batch.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  let batch: SeedInsight[] = [];
+  for (const insight of insights) {
+    batch.push(insight);
+    if (batch.length === BATCH) {
+      await write(batch);
+      batch = [];
+    }
   }
+  if (batch.length > 0) await write(batch);
+  await writing;
+}
+
+/** One batch's rows, sent in a single pipeline: the queries do not wait for each other's answers. */
+async function insertBatch(
+  tx: postgres.TransactionSql,
+  batch: SeedInsight[],
+  teamId: Map<string, string>,
+  goalIds: string[],
+): Promise<void> {
+  const rows = batch.map(({ row }) => {
+    const { visibility_team_slug, visibility_person_ids, ...rest } = row;
+    return {
+      ...rest,
+      visibility_team_id: visibility_team_slug ? teamId.get(visibility_team_slug as string)! : null,
+      visibility_person_ids: `{${(visibility_person_ids as string[]).join(',')}}`,
+    };
+  });
+  const goalLinks = batch
+    .filter((s) => s.goalIndex !== null)
+    .map((s) => ({
+      insight_id: s.row.id,
+      goal_id: goalIds[s.goalIndex!],
+      linked_by: s.row.reporter_id,
+      linked_at: s.row.created_at,
+    }));
+  await Promise.all([
+    tx`insert into insights ${tx(rows as never)}`,
+    ...insertRows(
+      tx,
+      'insight_customers',
+      batch.flatMap((s) => s.customerIds.map((customer_id) => ({ insight_id: s.row.id, customer_id }))),
+    ),
+    ...insertRows(tx, 'insight_goals', goalLinks),
+    ...insertRows(
+      tx,
+      'reactions',
+      batch.flatMap((s) => s.reactions.map((r) => ({ insight_id: s.row.id, ...r }))),
+    ),
+    ...insertRows(
+      tx,
+      'evidence',
+      batch.flatMap((s) => s.evidence.map((e) => ({ insight_id: s.row.id, ...e }))),
+    ),
+  ]);
+}
+
+function insertRows(tx: postgres.TransactionSql, table: string, rows: Record<string, unknown>[]) {
+  const queries = [];
+  for (let i = 0; i < rows.length; i += ROWS)
+    queries.push(tx`insert into ${tx(table)} ${tx(rows.slice(i, i + ROWS) as never)}`);
+  return queries;
 }

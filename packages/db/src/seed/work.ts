@@ -1,5 +1,4 @@
 import type postgres from 'postgres';
-import type { SeedInsight } from './insights';
 import { GOALS, KEY_PEOPLE } from './organisation';
 import type { SeedPerson } from './people-and-customers';
 import type { SeededRandom } from './random';
@@ -10,8 +9,30 @@ interface WorkContext {
   people: SeedPerson[];
   teamId: Map<string, string>;
   goalIds: string[];
-  insights: SeedInsight[];
   now: Date;
+}
+
+type Tx = postgres.TransactionSql;
+
+/**
+ * Draws `count` of the insights `pool` selects, by their place in the order they were posted:
+ * the same draws as sampling the list in memory, without loading a million insights to do it.
+ */
+async function sampleInsights<T extends Record<string, unknown>>(
+  tx: Tx,
+  rnd: SeededRandom,
+  pool: () => postgres.PendingQuery<postgres.Row[]>,
+  count: number,
+): Promise<T[]> {
+  const [{ n } = { n: 0 }] = await tx`select count(*)::int as n from (${pool()}) p`;
+  const places = rnd.sampleIndices(Number(n), count);
+  if (places.length === 0) return [];
+  const rows = await tx`
+    select * from (select p.*, (row_number() over (order by p.created_at, p.id))::int - 1 as place
+                   from (${pool()}) p) x
+    where place = any(${places}::int[])`;
+  const byPlace = new Map(rows.map((r) => [r.place as number, r as unknown as T]));
+  return places.map((place) => byPlace.get(place)!);
 }
 
 const ACTION_TITLES = [
@@ -54,33 +75,39 @@ export async function seedWork(
 ): Promise<void> {
   const byName = new Map(ctx.people.map((p) => [p.name, p]));
   // The demo's frontline people should find closed loops in their inbox on first sign-in.
-  const frontlineIds = new Set(
-    KEY_PEOPLE.filter((p) => p.roles.join() === 'frontline').map((p) => byName.get(p.name)!.id),
+  const frontlineIds = KEY_PEOPLE.filter((p) => p.roles.join() === 'frontline').map(
+    (p) => byName.get(p.name)!.id,
   );
-  const frontlineInsights = ctx.insights.filter((s) => frontlineIds.has(s.row.reporter_id as string));
   const actions: Record<string, unknown>[] = [];
   const evaluations: Record<string, unknown>[] = [];
-  GOALS.forEach((goal, goalIndex) => {
+  for (const [goalIndex, goal] of GOALS.entries()) {
     const owner = byName.get(goal.owner)!;
     const assignees = ctx.people.filter((p) => (goal.mandate.teams as readonly string[]).includes(p.team));
-    const aboutGoal = ctx.insights.filter((s) => s.goalIndex === goalIndex);
-    ACTION_TITLES[goalIndex]!.forEach((title, i) => {
+    for (const [i, title] of ACTION_TITLES[goalIndex]!.entries()) {
       const status = STATUSES[(goalIndex + i) % STATUSES.length]!;
       const created = new Date(ctx.now.getTime() - rnd.int(20, 80) * DAY);
       // An action can only cite what had been heard when it was assigned.
-      const before = (s: SeedInsight) => (s.row.created_at as Date) < created;
-      const cited = aboutGoal.filter(before).map((s) => s.row.id as string);
-      const heardFromFrontline = frontlineInsights.filter(before).map((s) => s.row.id as string);
+      const cited = () => tx`
+        select i.id, i.created_at from insight_goals g join insights i on i.id = g.insight_id
+        where g.goal_id = ${ctx.goalIds[goalIndex]!} and i.created_at < ${created}`;
+      const heardFromFrontline = () => tx`
+        select id, created_at from insights where reporter_id = any(${frontlineIds}::uuid[]) and created_at < ${created}`;
       const id = rnd.uuid();
+      const assignee = rnd.pick(assignees).id;
+      const due = new Date(created.getTime() + rnd.int(14, 60) * DAY).toISOString().slice(0, 10);
+      const citedIds = [
+        ...(await sampleInsights(tx, rnd, cited, 3)),
+        ...(status === 'done' ? await sampleInsights(tx, rnd, heardFromFrontline, 1) : []),
+      ].map((s) => s.id as string);
       actions.push({
         id,
         goal_id: ctx.goalIds[goalIndex],
         title,
-        assignee_id: rnd.pick(assignees).id,
+        assignee_id: assignee,
         assigned_by: owner.id,
-        due_date: new Date(created.getTime() + rnd.int(14, 60) * DAY).toISOString().slice(0, 10),
+        due_date: due,
         status,
-        cited_insight_ids: `{${[...new Set([...rnd.sample(cited, 3), ...(status === 'done' ? rnd.sample(heardFromFrontline, 1) : [])])].join(',')}}`,
+        cited_insight_ids: `{${[...new Set(citedIds)].join(',')}}`,
         created_at: created,
         updated_at: new Date(created.getTime() + rnd.int(1, 15) * DAY),
       });
@@ -99,8 +126,8 @@ export async function seedWork(
           evaluated_at: new Date(created.getTime() + rnd.int(16, 19) * DAY),
         });
       }
-    });
-  });
+    }
+  }
   await tx`insert into actions ${tx(actions as never)}`;
   if (evaluations.length > 0) await tx`insert into evaluations ${tx(evaluations as never)}`;
   // The loop already closed for these reporters: their inbox says what became of what they shared.
@@ -118,21 +145,25 @@ export async function seedWork(
 
 async function seedStories(tx: postgres.TransactionSql, rnd: SeededRandom, ctx: WorkContext): Promise<void> {
   const curator = ctx.people.find((p) => p.roles.includes('curator'))!;
-  const candidates = ctx.insights.filter(
-    (s) => s.row.visibility_scope === 'everyone' && (s.row.kind === 'praise' || s.row.kind === 'story'),
+  const chosen = await sampleInsights<{ id: string; title: string; body: string; created_at: Date }>(
+    tx,
+    rnd,
+    () => tx`
+      select id, title, body, created_at from insights
+      where visibility_scope = 'everyone' and kind in ('praise', 'story')`,
+    4,
   );
-  const chosen = rnd.sample(candidates, 4);
   const stories = chosen.map((s, i) => {
     const published = i < 3;
     return {
-      insight_id: s.row.id,
-      headline: String(s.row.title).replace(/^[^:]+: /, ''),
-      summary: `${String(s.row.body).split('\n')[0]} This is what good looks like for our customers.`,
-      pull_quote: String(s.row.body).match(/> "([^"]+)"/)?.[1] ?? null,
+      insight_id: s.id,
+      headline: s.title.replace(/^[^:]+: /, ''),
+      summary: `${s.body.split('\n')[0]} This is what good looks like for our customers.`,
+      pull_quote: s.body.match(/> "([^"]+)"/)?.[1] ?? null,
       hero_media: null,
       status: published ? 'published' : 'draft',
       curator_id: curator.id,
-      published_at: published ? publishedAt(ctx.now, s.row.created_at as Date, i) : null,
+      published_at: published ? publishedAt(ctx.now, s.created_at, i) : null,
     };
   });
   if (stories.length === 0) return;
