@@ -8,6 +8,10 @@ const EnvSchema = z.object({
   MICROSOFT_APP_ID: z.string().min(1).optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+  /** Teams conversation id of the channel where published stories are posted; none: not posted. */
+  TEAMS_STORIES_CONVERSATION: z.string().min(1).optional(),
+  /** Bot Connector service URL for channels the bot has not heard from yet (Teams' global default). */
+  TEAMS_SERVICE_URL: z.string().url().optional(),
 });
 
 export type BotConfig = z.infer<typeof EnvSchema> & { slack: boolean; teams: boolean };

@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { ChatDelivery } from './chat/chat-delivery';
 import type { BotConfig } from './config';
+import { teamsIntegration } from './teams';
 
 export interface IntegrationContext {
   config: BotConfig;
@@ -32,7 +33,9 @@ type Integration = (context: IntegrationContext, chat: ChatDelivery[]) => Partia
  * Each integration registers here once; the chat deliveries built by earlier ones (Slack,
  * Teams) are passed to later ones (notifications, digests) so those can reach people in chat.
  */
-const INTEGRATIONS: Integration[] = [];
+const INTEGRATIONS: Integration[] = [
+  (context) => (context.config.teams ? teamsIntegration(context) : {}),
+];
 
 export function createIntegrations(context: IntegrationContext): Integrations {
   const all: Integrations = { mount: [], tasks: {}, crontab: [], chat: [], stop: async () => {} };

@@ -1,0 +1,159 @@
+import type { ChatMessage } from '../../chat/chat-delivery';
+import { adaptiveCard, type Card, type Element, openUrl, plain, text, truncate } from './card';
+
+const hub = (hubUrl: string, path = '') => `${hubUrl.replace(/\/$/, '')}${path}`;
+
+export const COMMANDS_HELP: [string, string][] = [
+  ['post <text>', 'Share what a customer said; it goes to the feed like any insight.'],
+  ['search <words>', 'Find insights you may read.'],
+  ['my actions', 'The actions assigned to you, open ones first.'],
+  ['help', 'This list.'],
+];
+
+function commandList(): Element {
+  return { type: 'FactSet', facts: COMMANDS_HELP.map(([title, value]) => ({ title, value: plain(value) })) };
+}
+
+/** Sent once when someone installs the app: what Heard is and what to type. */
+export function welcomeCard(name: string | null, hubUrl: string): Card {
+  return adaptiveCard(
+    [
+      text(`Welcome to Heard${name ? `, ${plain(name)}` : ''}`, { size: 'large', weight: 'bolder' }),
+      text(
+        'Heard collects what customers say so the people who can act on it hear it. Share any Teams message with the “Share with Heard” action (the … menu on a message), or type here:',
+      ),
+      commandList(),
+      text(
+        'You will also get your notifications here: goals you own, actions assigned to you, and what became of what you reported.',
+        {
+          isSubtle: true,
+        },
+      ),
+    ],
+    [openUrl('Open Heard', hub(hubUrl))],
+  );
+}
+
+export function helpCard(hubUrl: string, unknown?: string): Card {
+  return adaptiveCard(
+    [
+      ...(unknown
+        ? [text(`I don't know “${plain(truncate(unknown, 60).text)}”.`, { weight: 'bolder' })]
+        : []),
+      text('What you can type', { weight: 'bolder' }),
+      commandList(),
+    ],
+    [openUrl('Open Heard', hub(hubUrl))],
+  );
+}
+
+/** Someone who wrote to the bot but is not a person in Heard: say how to get in, show nothing. */
+export function notLinkedCard(hubUrl: string): Card {
+  return adaptiveCard(
+    [
+      text('Your Teams account is not linked to Heard', { weight: 'bolder' }),
+      text(
+        'Ask a Heard admin to invite you with the email address of your Microsoft account; Heard recognises you by it from then on.',
+      ),
+    ],
+    [openUrl('Open Heard', hub(hubUrl))],
+  );
+}
+
+export interface ActionLine {
+  title: string;
+  status: string;
+  goalTitle: string;
+  dueDate: string | null;
+}
+
+const STATUS: Record<string, string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  done: 'Done',
+  dropped: 'Dropped',
+};
+
+export function actionsCard(actions: ActionLine[], hubUrl: string): Card {
+  if (actions.length === 0)
+    return adaptiveCard(
+      [text('No actions are assigned to you.')],
+      [openUrl('Open my actions', hub(hubUrl, '/actions'))],
+    );
+  const shown = actions.slice(0, 15);
+  return adaptiveCard(
+    [
+      text('Your actions', { size: 'medium', weight: 'bolder' }),
+      ...shown.map((a) =>
+        text(
+          `**${plain(truncate(a.title, 100).text)}** — ${STATUS[a.status] ?? a.status}${a.dueDate ? `, due ${a.dueDate}` : ''}  \n${plain(truncate(a.goalTitle, 80).text)}`,
+          { separator: true },
+        ),
+      ),
+      ...(actions.length > shown.length
+        ? [text(`and ${actions.length - shown.length} more in Heard.`, { isSubtle: true })]
+        : []),
+    ],
+    [openUrl('Open my actions', hub(hubUrl, '/actions'))],
+  );
+}
+
+/** Search hits as one card: titles linking to the hub, excerpts with the matches in bold. */
+export function searchResultsCard(
+  words: string,
+  hits: { id: string; title: string; snippet: string }[],
+  total: number,
+  hubUrl: string,
+): Card {
+  const more = hub(hubUrl, `/search?q=${encodeURIComponent(words)}`);
+  if (hits.length === 0)
+    return adaptiveCard(
+      [text(`Nothing found for “${plain(truncate(words, 80).text)}”.`)],
+      [openUrl('Search in Heard', more)],
+    );
+  return adaptiveCard(
+    [
+      text(`${total} result${total === 1 ? '' : 's'} for “${plain(truncate(words, 80).text)}”`, {
+        weight: 'bolder',
+      }),
+      ...hits.map((h) =>
+        text(
+          `[${plain(truncate(h.title, 120).text)}](${hub(hubUrl, `/insights/${h.id}`)})  \n${snippetToMarkdown(h.snippet)}`,
+          {
+            separator: true,
+          },
+        ),
+      ),
+    ],
+    [openUrl('See all in Heard', more)],
+  );
+}
+
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+};
+
+/** The search port gives escaped HTML with <mark>; cards want markdown with bold. */
+export function snippetToMarkdown(snippet: string): string {
+  return snippet
+    .split(/(<mark>.*?<\/mark>)/g)
+    .map((part) => {
+      const marked = /^<mark>(.*)<\/mark>$/.exec(part);
+      const raw = (marked ? marked[1]! : part)
+        .replace(/<[^>]+>/g, '')
+        .replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (e) => ENTITIES[e]!);
+      return marked ? `**${plain(raw)}**` : plain(raw);
+    })
+    .join('');
+}
+
+/** A notification without a card of its own: its text, and the hub page it is about. */
+export function noticeCard(message: ChatMessage): Card {
+  const body = truncate(message.text, 1000);
+  return adaptiveCard([text(plain(body.text))], message.link ? [openUrl('Open in Heard', message.link)] : []);
+}

@@ -1,0 +1,112 @@
+import {
+  type ActivityHandler,
+  type Request as AgentsRequest,
+  type AuthConfiguration,
+  CloudAdapter,
+  type WebResponse,
+} from '@microsoft/agents-hosting';
+import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from 'pino';
+import type { TeamsSettings } from './settings';
+
+/** Bot Framework tokens carry this issuer; Entra-issued ones name a tenant instead. */
+const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
+
+/** The Agents SDK's adapter with Heard's settings: always an app id, issuer checked, service URL checked. */
+export function createTeamsAdapter(settings: TeamsSettings, log: Logger): CloudAdapter {
+  const auth: AuthConfiguration = {
+    clientId: settings.appId,
+    clientSecret: settings.appPassword,
+    ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
+    validateIssuer: true,
+  };
+  const adapter = new CloudAdapter(auth, undefined, undefined, { validateServiceUrl: true });
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: error, activityType: context.activity.type }, 'Teams activity failed');
+    if (context.activity.type === 'message') {
+      await context.sendActivity('Sorry, Heard could not do that just now. Please try again in a minute.');
+    }
+  };
+  return adapter;
+}
+
+/** A response the SDK writes into (its Express-shaped interface), turned into a fetch Response. */
+class CollectedResponse implements WebResponse {
+  code = 200;
+  body: unknown;
+  headers = new Headers();
+  headersSent = false;
+  writableEnded = false;
+  status(code: number) {
+    this.code = code;
+    return this;
+  }
+  setHeader(name: string, value: string) {
+    this.headers.set(name, value);
+    return this;
+  }
+  send(body?: unknown) {
+    this.body = body;
+    return this;
+  }
+  end() {
+    this.writableEnded = true;
+    return this;
+  }
+  toResponse(): Response {
+    if (this.body === undefined || this.body === null) return new Response(null, { status: this.code });
+    const text = typeof this.body === 'string' ? this.body : JSON.stringify(this.body);
+    if (!this.headers.has('content-type')) this.headers.set('content-type', 'application/json');
+    return new Response(text, { status: this.code, headers: this.headers });
+  }
+}
+
+/**
+ * A Bot Framework token names the connector that sent it; an activity claiming another
+ * `serviceUrl` would make us send replies (with our token) wherever the caller likes.
+ */
+function serviceUrlMatches(claims: Record<string, unknown>, activity: Record<string, unknown>): boolean {
+  const claimed = claims.serviceurl;
+  if (typeof claimed !== 'string') return claims.iss !== BOT_FRAMEWORK_ISSUER;
+  try {
+    return new URL(claimed).host.toLowerCase() === new URL(String(activity.serviceUrl)).host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+/** `POST /api/messages`: every request is authenticated before anything else, then handed to the bot. */
+export function mountMessagesRoute(adapter: CloudAdapter, bot: ActivityHandler, log: Logger) {
+  return (app: Hono) => {
+    app.post(
+      '/api/messages',
+      // Teams activities are small; a card submit with a long message is well under this.
+      bodyLimit({ maxSize: 512 * 1024, onError: (c) => c.json({ error: 'Request body too large.' }, 413) }),
+      async (c) => {
+        const response = new CollectedResponse();
+        const request: AgentsRequest = {
+          method: 'POST',
+          headers: { authorization: c.req.header('authorization') },
+        };
+        let authorised = false;
+        await adapter.authorizeRequest(request, response, () => {
+          authorised = true;
+        });
+        if (!authorised) return response.toResponse();
+        const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
+        if (!body || typeof body !== 'object') return c.json({ error: 'The body must be an activity.' }, 400);
+        if (!serviceUrlMatches(request.user ?? {}, body)) {
+          log.warn(
+            { serviceUrl: body.serviceUrl },
+            'Teams activity refused: serviceUrl does not match its token',
+          );
+          return c.json({ error: 'The activity serviceUrl does not match the token.' }, 401);
+        }
+        request.body = body;
+        await adapter.process(request, response, (context) => bot.run(context));
+        return response.toResponse();
+      },
+    );
+  };
+}

@@ -1,0 +1,68 @@
+import type { Task, TaskList } from 'graphile-worker';
+import { z } from 'zod';
+import { TeamsSendError } from './connector';
+import { cardForInsight, cardMessage } from './insight-view';
+import { findCardsOf, findPersonConversation, recordCard } from './store';
+import type { TeamsApp } from './teams-app';
+
+const ShareReplySchema = z.object({
+  insightId: z.string(),
+  personId: z.string(),
+  to: z.object({ serviceUrl: z.string().url(), conversationId: z.string().min(1) }),
+  replyToId: z.string().nullable(),
+});
+
+/**
+ * After "Share with Heard": the insight's card as a reply to the shared message. Where the
+ * app is not in that conversation Teams refuses, and the card goes to the person's own chat.
+ */
+export function shareReplyTask(app: TeamsApp): Task {
+  return async (payload) => {
+    const job = ShareReplySchema.parse(payload);
+    const insight = await app.deps.insights.findById(job.insightId);
+    if (!insight) return; // erased since
+    const message = cardMessage(await cardForInsight(app, insight, { withActions: true }), insight.title);
+    let to = job.to;
+    let activityId: string;
+    try {
+      activityId = job.replyToId
+        ? await app.connector.reply(to, job.replyToId, message)
+        : await app.connector.send(to, message);
+    } catch (error) {
+      if (!(error instanceof TeamsSendError) || (error.status !== 403 && error.status !== 404)) throw error;
+      const personal = await findPersonConversation(app.db.sql, job.personId);
+      if (!personal) {
+        app.log.info({ insightId: insight.id }, 'Teams: no conversation to post the shared insight card in');
+        return;
+      }
+      to = { serviceUrl: personal.serviceUrl, conversationId: personal.conversationId };
+      activityId = await app.connector.send(to, message);
+    }
+    await recordCard(app.db.sql, { insightId: insight.id, kind: 'insight', to, activityId });
+  };
+}
+
+/**
+ * When an insight changes (me too, evidence, goals), every insight card Heard posted about it
+ * in Teams is redrawn; called by the shared `chat-refresh-cards` job through the delivery.
+ */
+export async function refreshInsightCards(app: TeamsApp, insightId: string): Promise<void> {
+  const cards = (await findCardsOf(app.db.sql, insightId)).filter((c) => c.kind === 'insight');
+  if (cards.length === 0) return;
+  const insight = await app.deps.insights.findById(insightId);
+  if (!insight) return;
+  const message = cardMessage(await cardForInsight(app, insight, { withActions: true }), insight.title);
+  for (const card of cards) {
+    try {
+      await app.connector.update(card.to, card.activityId, message);
+    } catch (error) {
+      // A deleted message or a conversation the app left: nothing left to update there.
+      if (error instanceof TeamsSendError && (error.status === 403 || error.status === 404)) continue;
+      throw error;
+    }
+  }
+}
+
+export function teamsTasks(app: TeamsApp): TaskList {
+  return { 'teams-share-reply': shareReplyTask(app) };
+}

@@ -1,0 +1,126 @@
+// The bot's real Hono server with Teams switched on, on this file's own database, and helpers
+// that post activities to it the way Teams does (signed bearer token, JSON body).
+import { randomUUID } from 'node:crypto';
+import { createBotApp, createIntegrations, type Integrations, readBotConfig } from '@heard/bot';
+import type { Database } from '@heard/db';
+import { useTestDatabase } from '@heard/db/testing';
+import type { SearchIndex } from '@heard/domain';
+import { createSearchEngines } from '@heard/search';
+import pino from 'pino';
+import { beforeAll } from 'vitest';
+import { APP_ID, type MicrosoftMock, SERVICE_URL, TENANT_ID, useMicrosoft } from './microsoft';
+
+export const HUB_URL = 'https://heard.test.example';
+
+export interface TeamsBot {
+  microsoft: MicrosoftMock;
+  db: Database;
+  search: SearchIndex;
+  integrations: Integrations;
+  app: ReturnType<typeof createBotApp>;
+  /** Posts an activity with a valid token unless another is given (null: no Authorization header). */
+  send(activity: Record<string, unknown>, token?: string | null): Promise<Response>;
+  /** Runs one of the integration's jobs the way the worker would. */
+  runJob(task: string, payload: unknown): Promise<void>;
+}
+
+export function useTeamsBot(): TeamsBot {
+  const database = useTestDatabase();
+  const microsoft = useMicrosoft();
+  const bot = { microsoft } as TeamsBot;
+  beforeAll(async () => {
+    const sql = database.sql();
+    bot.db = { url: database.url(), sql, close: async () => {} };
+    bot.search = createSearchEngines({ sql, log: () => {} }).search;
+    const config = readBotConfig({
+      MICROSOFT_APP_ID: APP_ID,
+      MICROSOFT_APP_PASSWORD: 'test-secret',
+      MICROSOFT_APP_TENANT_ID: TENANT_ID,
+      TEAMS_STORIES_CONVERSATION: '19:stories@thread.tacv2',
+    });
+    bot.integrations = createIntegrations({
+      config,
+      db: bot.db,
+      log: pino({ level: 'silent' }),
+      search: bot.search,
+      hubUrl: HUB_URL,
+    });
+    bot.app = createBotApp({
+      db: bot.db,
+      integrations: { slack: false, teams: true },
+      mount: bot.integrations.mount,
+    });
+  });
+  bot.send = async (activity, token) => {
+    const bearer = token === undefined ? await microsoft.token() : token;
+    return bot.app.request('http://bot.test/api/messages', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      },
+      body: JSON.stringify(activity),
+    });
+  };
+  bot.runJob = async (task, payload) => {
+    const run = bot.integrations.tasks[task];
+    if (!run) throw new Error(`No task ${task}`);
+    await run(payload as never, { job: { id: randomUUID() }, logger: pino({ level: 'silent' }) } as never);
+  };
+  return bot;
+}
+
+/** A Teams user as activities name them. */
+export interface TeamsUser {
+  id: string;
+  aadObjectId: string;
+  name: string;
+}
+
+export function teamsUser(aadObjectId: string = randomUUID(), name = 'Dana Teams'): TeamsUser {
+  return { id: `29:${aadObjectId}`, aadObjectId, name };
+}
+
+const base = (from: TeamsUser, conversation: Record<string, unknown>) => ({
+  id: `act-${randomUUID()}`,
+  channelId: 'msteams',
+  serviceUrl: SERVICE_URL,
+  timestamp: new Date().toISOString(),
+  from,
+  recipient: { id: `28:${APP_ID}`, name: 'Heard' },
+  conversation: { tenantId: TENANT_ID, ...conversation },
+  channelData: { tenant: { id: TENANT_ID } },
+});
+
+export const personalChat = (user: TeamsUser) => ({
+  id: `a:personal-${user.aadObjectId}`,
+  conversationType: 'personal',
+});
+export const channel = { id: '19:general@thread.tacv2', conversationType: 'channel' };
+
+export function messageActivity(from: TeamsUser, text: string, conversation = personalChat(from)) {
+  return { ...base(from, conversation), type: 'message', text };
+}
+
+export function invokeActivity(
+  from: TeamsUser,
+  name: string,
+  value: unknown,
+  conversation: Record<string, unknown> = channel,
+) {
+  return { ...base(from, conversation), type: 'invoke', name, value };
+}
+
+export function installActivity(from: TeamsUser, conversation: Record<string, unknown> = personalChat(from)) {
+  return { ...base(from, conversation), type: 'conversationUpdate', membersAdded: [{ id: `28:${APP_ID}` }] };
+}
+
+/** The message a "Share with Heard" action is started on. */
+export function sharedMessage(text: string, id = `${Date.now()}${Math.floor(Math.random() * 1000)}`) {
+  return {
+    id,
+    body: { contentType: 'html', content: `<p>${text}</p>` },
+    from: { user: { id: '29:someone', displayName: 'Sam Customer-Facing' } },
+    linkToMessage: `https://teams.microsoft.com/l/message/19:general@thread.tacv2/${id}`,
+  };
+}
