@@ -5,6 +5,10 @@ const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().min(1).optional(),
+  /** Emoji names (without colons, comma-separated) that capture a message when reacted with. */
+  SLACK_REACTION_EMOJI: z.string().min(1).default('heard,bulb'),
+  /** Slack channel id where published stories are posted; none: stories are not posted. */
+  SLACK_STORIES_CHANNEL: z.string().min(1).optional(),
   MICROSOFT_APP_ID: z.string().min(1).optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),

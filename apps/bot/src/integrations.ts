@@ -4,6 +4,7 @@ import type { TaskList } from 'graphile-worker';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { ChatDelivery } from './chat/chat-delivery';
+import { integrateChat } from './chat/integration';
 import type { BotConfig } from './config';
 import { teamsIntegration } from './teams';
 
@@ -34,6 +35,8 @@ type Integration = (context: IntegrationContext, chat: ChatDelivery[]) => Partia
  * Teams) are passed to later ones (notifications, digests) so those can reach people in chat.
  */
 const INTEGRATIONS: Integration[] = [
+  // Slack when configured, and the chat jobs (notifications, stories, triage) for every platform.
+  integrateChat,
   (context) => (context.config.teams ? teamsIntegration(context) : {}),
 ];
 

@@ -38,4 +38,8 @@ export interface ChatDelivery {
   sendToPerson(personId: string, message: ChatMessage): Promise<ChatDeliveryResult>;
   /** Posts to a configured channel (published stories, shared digests). */
   sendToChannel(channel: string, message: ChatMessage): Promise<ChatDeliveryResult>;
+  /** Where published stories go on this platform, when configured. */
+  readonly storiesChannel?: string;
+  /** Redraws the cards this platform posted about an insight (counts, goal links) after a change. */
+  refreshCards?(insightId: string): Promise<void>;
 }

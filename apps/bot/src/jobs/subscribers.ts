@@ -5,11 +5,11 @@ import type { DomainEvent } from '@heard/domain';
  * indexing, Slack, Teams) add their job names here; each runs and retries on its own.
  */
 export const SUBSCRIBERS: Record<DomainEvent['type'], readonly string[]> = {
-  'insight.posted': ['notify-in-app', 'index-insight'],
-  'insight.edited': ['index-insight'],
+  'insight.posted': ['notify-in-app', 'index-insight', 'notify-chat'],
+  'insight.edited': ['index-insight', 'chat-refresh-cards'],
   'insight.commented': ['notify-in-app'],
-  'insight.linked_to_goal': ['notify-in-app', 'index-insight'],
-  'story.published': ['index-insight'],
-  'action.assigned': ['notify-in-app'],
-  'evaluation.recorded': ['notify-in-app'],
+  'insight.linked_to_goal': ['notify-in-app', 'index-insight', 'notify-chat', 'chat-refresh-cards'],
+  'story.published': ['index-insight', 'chat-publish-story'],
+  'action.assigned': ['notify-in-app', 'notify-chat'],
+  'evaluation.recorded': ['notify-in-app', 'notify-chat'],
 };

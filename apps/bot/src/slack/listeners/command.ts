@@ -1,0 +1,47 @@
+import { readScopeFor } from '@heard/domain';
+import type { App } from '@slack/bolt';
+import { helpBlocks, searchResultBlocks } from '../blocks/messages';
+import type { SlackContext } from '../context';
+import { personFor } from '../context';
+import { unknownPersonText } from '../people';
+import { openShareModal } from './share';
+
+export const COMMAND = '/heard';
+const SEARCH = /^search(?:\s+([\s\S]*))?$/i;
+
+/** `/heard <text>` shares, `/heard search <words>` finds, `/heard help` explains. */
+export function registerCommand(app: App, ctx: SlackContext): void {
+  app.command(COMMAND, async ({ command, ack, respond }) => {
+    const text = command.text.trim();
+    if (text === '' || /^help$/i.test(text)) {
+      await ack({ response_type: 'ephemeral', text: 'How to use Heard', blocks: helpBlocks(ctx.hubUrl) });
+      return;
+    }
+    const search = SEARCH.exec(text);
+    if (search && !search[1]?.trim()) {
+      await ack({
+        response_type: 'ephemeral',
+        text: 'Add the words to look for, e.g. `/heard search export button`.',
+      });
+      return;
+    }
+    await ack();
+    const person = await personFor(ctx, command.user_id);
+    if (search) {
+      if (!person) {
+        await respond({ response_type: 'ephemeral', text: unknownPersonText(ctx.hubUrl) });
+        return;
+      }
+      const words = search[1]!.trim();
+      // The engine applies the person's read scope inside its query: nothing restricted is fetched.
+      const result = await ctx.search.search({ text: words, scope: readScopeFor(person), limit: 5 });
+      await respond({
+        response_type: 'ephemeral',
+        text: `${result.total} insights match "${words}"`,
+        blocks: searchResultBlocks(words, result.hits, result.total, ctx.hubUrl) as never,
+      });
+      return;
+    }
+    await openShareModal(ctx, command.trigger_id, person, text, { commandChannel: command.channel_id });
+  });
+}

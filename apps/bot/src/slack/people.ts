@@ -1,0 +1,46 @@
+import type { Db } from '@heard/db';
+import { createRepositories } from '@heard/db';
+import type { Person } from '@heard/domain';
+import type { SlackClient } from './api/slack-client';
+
+/**
+ * The Person behind a Slack user: by the Slack id stored earlier, else by the email Slack
+ * knows them by (users.info), remembered for next time. Null when nobody in Heard matches.
+ */
+export async function resolvePerson(
+  db: Db,
+  client: SlackClient,
+  slackUserId: string,
+): Promise<Person | null> {
+  const people = createRepositories(db).people;
+  const [known] = await db`select id from people where slack_user_id = ${slackUserId}`;
+  if (known) return people.findById(known.id as string);
+  const info = await client.users.info({ user: slackUserId });
+  const email = info.user?.profile?.email;
+  if (!email) return null;
+  const person = await people.findByEmail(email);
+  if (!person) return null;
+  await db`update people set slack_user_id = ${slackUserId} where id = ${person.id} and slack_user_id is null`;
+  return { ...person, chat: { ...person.chat, slackUserId } };
+}
+
+/** The Slack user a Person is reached at: stored, else looked up by email and remembered. */
+export async function slackUserFor(db: Db, client: SlackClient, person: Person): Promise<string | null> {
+  if (person.chat.slackUserId) return person.chat.slackUserId;
+  try {
+    const found = await client.users.lookupByEmail({ email: person.email });
+    const id = found.user?.id;
+    if (!id) return null;
+    await db`update people set slack_user_id = ${id} where id = ${person.id} and slack_user_id is null`;
+    return id;
+  } catch (error) {
+    // Slack answers users_not_found for an email it does not know: that person is not on Slack.
+    if ((error as { data?: { error?: string } }).data?.error === 'users_not_found') return null;
+    throw error;
+  }
+}
+
+/** Said to someone Heard cannot match, once per request, with what to do about it. */
+export function unknownPersonText(hubUrl: string): string {
+  return `Heard does not know your Slack account yet: the email address on your Slack profile matches nobody in Heard. Ask an admin to add you (${hubUrl}/admin/people) with that address, then try again.`;
+}
