@@ -12,6 +12,9 @@ const EnvSchema = z.object({
   MICROSOFT_APP_ID: z.string().min(1).optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+  /** Email digests over SMTP; without it email digests are kept in the web archive only. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
   /** Teams conversation id of the channel where published stories are posted; none: not posted. */
   TEAMS_STORIES_CONVERSATION: z.string().min(1).optional(),
   /** Bot Connector service URL for channels the bot has not heard from yet (Teams' global default). */

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { ChatDelivery } from './chat/chat-delivery';
 import { integrateChat } from './chat/integration';
 import type { BotConfig } from './config';
+import { digestsIntegration } from './digests/integration';
 import { teamsIntegration } from './teams';
 
 export interface IntegrationContext {
@@ -38,6 +39,8 @@ const INTEGRATIONS: Integration[] = [
   // Slack when configured, and the chat jobs (notifications, stories, triage) for every platform.
   integrateChat,
   (context) => (context.config.teams ? teamsIntegration(context) : {}),
+  // Last: digests reach people through the chat deliveries registered above.
+  digestsIntegration,
 ];
 
 export function createIntegrations(context: IntegrationContext): Integrations {

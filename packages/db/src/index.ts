@@ -65,3 +65,4 @@ export { DOMAIN_EVENT_TASK } from './repositories/outbox';
 export { loadSearchDocuments } from './search/search-documents.query';
 export { DEMO_PASSWORD } from './seed/organisation';
 export { type DemoSignIn, demoSignIns, type SeedOptions, type SeedResult, seedDemo } from './seed/seed';
+export * from './digests';

@@ -16,7 +16,7 @@ export * from './customers/normalise';
 export * from './customers/use-cases/merge-customers';
 export * from './customers/use-cases/resolve-customer';
 export * from './deps';
-export * from './digests/subscription';
+export * from './digests';
 export * from './goals/goal';
 export * from './goals/goal-repository.port';
 export * from './goals/policies';
