@@ -29,7 +29,7 @@ export interface MicrosoftMock {
     claims?: Record<string, unknown>,
     options?: { key?: 'trusted' | 'stranger'; expiresIn?: string },
   ): Promise<string>;
-  /** Every call to the service URL, oldest first. */
+  /** Every call to the service URL, oldest first (paths decoded, so ids read as Teams writes them). */
   sent: SentCall[];
   /** Posted activities (new messages and replies), oldest first. */
   posted(): SentCall[];
@@ -71,7 +71,7 @@ export function useMicrosoft(): MicrosoftMock {
     const text = await request.text();
     const call: SentCall = {
       method: request.method,
-      path,
+      path: decodeURIComponent(path),
       body: text ? (JSON.parse(text) as Record<string, unknown>) : null,
       authorization: request.headers.get('authorization'),
     };

@@ -155,7 +155,7 @@ export class TeamsConnector {
       }
       lastStatus = response.status;
       const retriable = response.status === 429 || response.status >= 500;
-      await response.body?.cancel();
+      await response.text().catch(() => ''); // drain it so the connection is reused
       if (!retriable)
         throw new TeamsSendError(`Teams answered ${response.status} to ${method} ${path}`, response.status);
       const wait = retryAfterMs(response.headers.get('retry-after'), backoff(attempt));

@@ -71,7 +71,7 @@ const STATUS: Record<string, string> = {
   open: 'Open',
   in_progress: 'In progress',
   done: 'Done',
-  dropped: 'Dropped',
+  wont_do: "Won't do",
 };
 
 export function actionsCard(actions: ActionLine[], hubUrl: string): Card {
