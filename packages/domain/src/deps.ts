@@ -10,6 +10,7 @@ import type { InsightRepository } from './insights/insight-repository.port';
 import type { MergeRepository } from './insights/merge';
 import type { SavedViewRepository } from './insights/saved-view';
 import type { PersonRepository, TeamRepository } from './people/person-repository.port';
+import type { PrivacyStore } from './privacy/privacy-store.port';
 import type { Clock } from './shared/clock';
 import type { EventOutbox } from './shared/domain-event';
 
@@ -25,6 +26,8 @@ export interface Repositories {
   /** Matching, review and merging of customers; absent in stores that do not match references. */
   customerIdentities?: CustomerIdentityStore;
   audit: AuditLog;
+  /** Intake policy for personal data and the findings kept with insights; without it the defaults apply and nothing is kept. */
+  privacy?: PrivacyStore;
   outbox: EventOutbox;
 }
 

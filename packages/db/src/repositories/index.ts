@@ -9,6 +9,7 @@ import {
   createMergeRepository,
   createSavedViewRepository,
 } from '../insights-extra';
+import { createPrivacyStore } from '../governance/privacy-store';
 import { createActionRepository, createEvaluationRepository } from './action.repository';
 import { createAuditLog } from './audit.repository';
 import { createCustomerRepository } from './customer.repository';
@@ -30,6 +31,7 @@ export function createRepositories(db: Db): Repositories {
     customers: createCustomerRepository(db),
     customerIdentities: createCustomerIdentityStore(db),
     audit: createAuditLog(db),
+    privacy: createPrivacyStore(db),
     outbox: createOutbox(db),
     comments: createCommentRepository(db),
     merges: createMergeRepository(db),

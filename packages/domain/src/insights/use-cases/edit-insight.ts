@@ -1,6 +1,7 @@
 import { recordAudit } from '../../audit/record';
 import type { Deps } from '../../deps';
 import type { Person } from '../../people/person';
+import { guardInsightText, recordInsightFindings } from '../../privacy/guard-insight';
 import { ForbiddenError } from '../../shared/errors';
 import { type Insight, type InsightKind, normaliseTags, type Sentiment, type Visibility } from '../insight';
 import type { InsightChanges } from '../insight-repository.port';
@@ -32,9 +33,10 @@ export async function editInsight(deps: Deps, input: EditInsightInput): Promise<
   const issues = await checkInsightDraft(deps, input, { requireBody: false });
   issues.throwIfAny();
 
+  const guarded = await guardInsightText(deps, { title: input.title?.trim(), body: input.body?.trim() });
   const changes: InsightChanges = {};
-  if (input.body !== undefined) changes.body = input.body.trim();
-  if (input.title !== undefined) changes.title = input.title.trim() || insight.title;
+  if (input.body !== undefined) changes.body = guarded.body ?? input.body.trim();
+  if (input.title !== undefined) changes.title = guarded.title || insight.title;
   if (input.kind !== undefined) changes.kind = input.kind;
   if (input.sentiment !== undefined) changes.sentiment = input.sentiment;
   if (input.tags !== undefined) changes.tags = normaliseTags(input.tags);
@@ -47,6 +49,7 @@ export async function editInsight(deps: Deps, input: EditInsightInput): Promise<
     await recordAudit(tx.audit, input.actor.id, 'insight.edited', { type: 'insight', id: insight.id }, now, {
       fields: Object.keys(changes),
     });
+    await recordInsightFindings(tx, insight.id, guarded, input.actor.id, now);
     await tx.outbox.publish({ type: 'insight.edited', insightId: insight.id });
     return updated;
   });

@@ -3,6 +3,7 @@ import type { CustomerReference } from '../../customers/customer-reference';
 import { resolveCustomerIds } from '../../customers/use-cases/resolve-customer';
 import type { Deps } from '../../deps';
 import type { Person } from '../../people/person';
+import { guardInsightText, type PrivacyNotice, recordInsightFindings } from '../../privacy/guard-insight';
 import { DomainError } from '../../shared/errors';
 import {
   type AttachmentMeta,
@@ -37,6 +38,8 @@ export interface PostInsightResult {
   insight: Insight;
   /** False when the same source message was shared before: the earlier insight is returned. */
   created: boolean;
+  /** What intake masked or flagged in the text, and why, to tell the reporter. */
+  privacy?: PrivacyNotice[];
 }
 
 /** Posts an insight from any source (web, Slack, Teams, API, import); every edge calls this. */
@@ -61,6 +64,7 @@ export async function postInsight(deps: Deps, input: PostInsightInput): Promise<
 
   const now = deps.clock.now();
   const body = input.body.trim();
+  const guarded = await guardInsightText(deps, { title: input.title?.trim(), body });
   return deps.transaction(async (tx) => {
     const referenced = await resolveCustomerIds(
       tx,
@@ -69,8 +73,8 @@ export async function postInsight(deps: Deps, input: PostInsightInput): Promise<
       now,
     );
     const insight = await tx.insights.create({
-      title: input.title?.trim() || deriveTitle(body),
-      body,
+      title: guarded.title || deriveTitle(guarded.body ?? body),
+      body: guarded.body ?? body,
       kind: input.kind,
       sentiment: input.sentiment,
       source: { kind: input.source.kind, url: input.source.url ?? null, externalId },
@@ -85,6 +89,7 @@ export async function postInsight(deps: Deps, input: PostInsightInput): Promise<
     await recordAudit(tx.audit, input.actor.id, 'insight.posted', { type: 'insight', id: insight.id }, now, {
       source: insight.source.kind,
     });
+    await recordInsightFindings(tx, insight.id, guarded, input.actor.id, now);
     await tx.outbox.publish({ type: 'insight.posted', insightId: insight.id });
     for (const goalId of goalIds) {
       await tx.outbox.publish({
@@ -94,6 +99,6 @@ export async function postInsight(deps: Deps, input: PostInsightInput): Promise<
         linkedBy: input.actor.id,
       });
     }
-    return { insight, created: true };
+    return { insight, created: true, privacy: guarded.notices };
   });
 }

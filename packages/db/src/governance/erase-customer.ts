@@ -1,0 +1,218 @@
+import type { SearchIndex } from '@heard/domain';
+import type { Db } from '../repositories/db';
+import { createOutbox } from '../repositories/outbox';
+import { loadSearchDocuments } from '../search/search-documents.query';
+import { anonymiseInsights, scrubJson, scrubText } from './anonymise-insights';
+import { type CustomerMatch, insightIdsOfCustomer } from './customer-lookup';
+import { findEverywhere, type PlaceHit, textColumns } from './find-everywhere';
+import type { Sql } from './sql';
+
+/** One place an erasure reached, and what it did there. */
+export interface ErasureStep {
+  place: string;
+  count: number;
+  note: string;
+}
+
+export interface ErasureReport {
+  customerId: string;
+  erasedAt: string;
+  steps: ErasureStep[];
+  /** Where the erased identifiers were still found afterwards (should be empty). */
+  remaining: { needle: string; hits: PlaceHit[]; searchHits: number }[];
+  milliseconds: number;
+}
+
+export class ErasureRefusedError extends Error {
+  readonly code = 'CUSTOMER.ON_LEGAL_HOLD';
+}
+
+/** Tables the sweep leaves alone: staff accounts, secrets, the append-only log, and indexes rebuilt through their port. */
+const NOT_SWEPT = [
+  'audit_events',
+  'people',
+  'sessions',
+  'api_tokens',
+  'account_links',
+  'auth_attempts',
+  'pgmigrations',
+  'search_documents',
+  'search_words',
+  'privacy_settings',
+  'retention_policies',
+  'digest_signing_key',
+];
+
+/**
+ * Values distinctive enough to look for in free text. Short ones (crm:123) are removed with
+ * their identifier row but not swept, since they would match unrelated numbers.
+ */
+export function erasureNeedles(customer: Pick<CustomerMatch, 'name' | 'identifiers'>): string[] {
+  const values = [customer.name, ...customer.identifiers.map((i) => i.value)].map((v) => v.trim());
+  return [...new Set(values.filter((v) => v.length >= 6 || (v.length >= 4 && /\D/.test(v) && /\s/.test(v))))];
+}
+
+const tableExists = async (db: Db, table: string) =>
+  Boolean((await db`select to_regclass(${table}) is not null as present`)[0]!.present);
+
+/**
+ * Erases what Heard holds about one customer: their record and identifiers, the personal parts
+ * of the insights about them (anonymised, so the organisation keeps the learning), attachments,
+ * evidence notes, comments, digests' archived copies, chat cards (replaced by "removed" by a
+ * job) and search entries; then looks for every erased value everywhere and reports what it found.
+ */
+export async function eraseCustomer(
+  sql: Sql,
+  customer: CustomerMatch,
+  options: { actorId: string | null; at: Date; searchIndexes: readonly SearchIndex[]; via: 'web' | 'cli' },
+): Promise<ErasureReport> {
+  const began = performance.now();
+  const [hold] = await sql`
+    select reason from legal_holds where released_at is null and subject_type = 'customer' and subject_id = ${customer.id}`;
+  if (hold)
+    throw new ErasureRefusedError(
+      `This customer is under a legal hold ("${hold.reason}"): release the hold before erasing.`,
+    );
+  const needles = erasureNeedles(customer);
+  const insightIds = await insightIdsOfCustomer(sql, customer.id);
+  // Other insights that merely mention the customer are swept too, so their search entries must follow.
+  const mentioning = needles.length
+    ? (
+        await sql`select id from insights where (title || ' ' || body) ilike any(${needles.map((n) => `%${n}%`)})`
+      ).map((r) => r.id as string)
+    : [];
+  const reindexIds = [...new Set([...insightIds, ...mentioning])];
+  const steps: ErasureStep[] = [];
+  const step = (place: string, count: number, note: string) => steps.push({ place, count, note });
+
+  await sql.begin(async (raw) => {
+    const tx = raw as unknown as Db;
+    const [attachments] = await tx`
+      select coalesce(sum(jsonb_array_length(attachments)), 0)::int as n from insights where id = any(${insightIds})`;
+    const counts = await anonymiseInsights(tx, insightIds, { reason: 'erasure', at: options.at, needles });
+    step(
+      'insights',
+      counts.insights,
+      'personal parts anonymised (names, identifiers, contact and payment details); the rest kept',
+    );
+    step('stories', counts.stories, 'headline, summary and quote anonymised; hero media removed');
+    step('attachments', attachments!.n as number, 'removed from the insights about this customer');
+    step('masked originals', counts.findingsRemoved, 'intake findings and the originals kept aside deleted');
+    const notes = await tx`
+      update evidence set note = null where customer_id = ${customer.id} and note is not null returning id`;
+    step('evidence notes', notes.length, 'notes about this customer cleared; the evidence still counts');
+    if (await tableExists(tx, 'insight_comments')) {
+      const comments = await tx`select id, body from insight_comments where insight_id = any(${insightIds})`;
+      let changed = 0;
+      for (const c of comments) {
+        const body = scrubText(c.body as string, needles) || '(anonymised)';
+        if (body === c.body) continue;
+        await tx`update insight_comments set body = ${body} where id = ${c.id}`;
+        changed++;
+      }
+      step('comments', changed, 'comments on those insights anonymised');
+    }
+    const identifiers =
+      await tx`delete from customer_identifiers where customer_id = ${customer.id} returning value`;
+    step('identifiers', identifiers.length, 'deleted');
+    await tx`
+      update customers set name = 'Erased customer', erased_at = ${options.at} where id = ${customer.id}`;
+    step('customer record', 1, 'name replaced and marked erased; segment and value kept for counts');
+    if (await tableExists(tx, 'customer_reviews')) {
+      const reviews = await tx`
+        delete from customer_reviews where customer_id = ${customer.id} or candidate_id = ${customer.id} returning id`;
+      step('possible duplicates', reviews.length, 'match suggestions involving this customer deleted');
+    }
+    const cards = await tx`
+      update chat_cards set removed_at = ${options.at}
+      where insight_id = any(${insightIds}) and removed_at is null returning id`;
+    if (cards.length > 0)
+      await tx`select graphile_worker.add_job('remove-chat-cards', ${{ cardIds: cards.map((c) => c.id) } as never}::json, max_attempts => 25)`;
+    step('chat cards', cards.length, 'marked removed; a job replaces each posted card with "removed"');
+    if (await tableExists(tx, 'digests')) {
+      const digests = await tx`
+        select id, content from digests
+        where content is not null and (content::text ilike any(${[...needles, ...insightIds].map((n) => `%${n}%`)}))`;
+      for (const d of digests)
+        await tx`update digests set content = ${tx.json(scrubJson(d.content, needles) as never)} where id = ${d.id}`;
+      step(
+        'digest archive',
+        digests.length,
+        'archived digests that mentioned this customer or their insights anonymised',
+      );
+    } else {
+      step('digest archive', 0, 'no digest archive in this database yet');
+    }
+    const swept = await sweep(tx, needles);
+    const outbox = createOutbox(tx);
+    for (const id of mentioning)
+      if (!insightIds.includes(id)) await outbox.publish({ type: 'insight.edited', insightId: id });
+    for (const s of swept)
+      step(`${s.table}.${s.column}`, s.rows, 'other mentions of the customer anonymised');
+    await tx`
+      insert into audit_events (actor_id, action, subject_type, subject_id, details, at)
+      values (${options.actorId}, 'customer.erased', 'customer', ${customer.id},
+              ${tx.json({ via: options.via, steps } as never)}, ${options.at})`;
+  });
+
+  const documents = await loadSearchDocuments(sql, { ids: reindexIds });
+  const gone = reindexIds.filter((id) => !documents.some((d) => d.id === id));
+  for (const index of options.searchIndexes) {
+    if (documents.length > 0) await index.upsert(documents);
+    if (gone.length > 0) await index.remove(gone);
+    step(
+      `search index (${index.engine})`,
+      reindexIds.length,
+      'entries rewritten from the anonymised insights',
+    );
+  }
+
+  const remaining = [];
+  for (const needle of needles) {
+    const hits = await findEverywhere(sql, needle, ['audit_events']);
+    let searchHits = 0;
+    for (const index of options.searchIndexes)
+      searchHits += (
+        await index.search({
+          text: `"${needle}"`,
+          scope: { personId: '00000000-0000-0000-0000-000000000000', teamId: null, seesEverything: true },
+          limit: 1,
+        })
+      ).total;
+    if (hits.length > 0 || searchHits > 0) remaining.push({ needle: mask(needle), hits, searchHits });
+  }
+  return {
+    customerId: customer.id,
+    erasedAt: options.at.toISOString(),
+    steps,
+    remaining,
+    milliseconds: Math.round(performance.now() - began),
+  };
+}
+
+/** Reports never repeat an erased value in full. */
+const mask = (value: string) => `${value.slice(0, 2)}…(${value.length} characters)`;
+
+/** Scrubs the needles out of every other text, JSON and array column where they still stand. */
+async function sweep(tx: Db, needles: readonly string[]): Promise<PlaceHit[]> {
+  if (needles.length === 0) return [];
+  const patterns = needles.map((n) => `%${n.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const reached: PlaceHit[] = [];
+  for (const place of await textColumns(tx)) {
+    if (NOT_SWEPT.includes(place.table)) continue;
+    const rows = await tx`
+      select ctid::text as ctid, ${tx(place.column)} as value from ${tx(place.table)}
+      where ${tx(place.column)}::text ilike any(${patterns})`;
+    for (const row of rows) {
+      const value =
+        place.type === 'text'
+          ? scrubText(row.value as string, needles)
+          : place.type === 'array'
+            ? (row.value as string[]).map((v) => scrubText(v, needles))
+            : tx.json(scrubJson(row.value, needles) as never);
+      await tx`update ${tx(place.table)} set ${tx(place.column)} = ${value as never} where ctid = ${row.ctid}::tid`;
+    }
+    if (rows.length > 0) reached.push({ ...place, rows: rows.length });
+  }
+  return reached;
+}
