@@ -49,7 +49,7 @@ export function createDigestMailer(options: { smtpUrl: string; from?: string }):
         // The same id on every retry, so a mail system that already took it can drop the repeat.
         messageId: `<digest-${digestId}@${domain}>`,
         // RFC 8058: mail clients show an unsubscribe button and POST to the link in one click.
-        list: { unsubscribe: { url: links.unsubscribe, comment: 'Unsubscribe from this digest' } },
+        list: { unsubscribe: links.unsubscribe },
         headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
       });
       return info.messageId;
