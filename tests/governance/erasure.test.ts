@@ -1,0 +1,177 @@
+import { reindex } from '@heard/bot';
+import {
+  customerExportZip,
+  eraseCustomer,
+  exportCustomer,
+  findCustomersByIdentifier,
+  findEverywhere,
+} from '@heard/db';
+import { buildCustomer, buildInsight, buildPerson, queuedJobs, useTestDatabase } from '@heard/db/testing';
+import { createSearchEngines } from '@heard/search';
+import { describe, expect, it } from 'vitest';
+
+const db = useTestDatabase();
+const EMAIL = 'harriet.vance@example.com';
+const NAME = 'Harriet Vance';
+const ADMIN_SCOPE = { personId: '00000000-0000-0000-0000-000000000000', teamId: null, seesEverything: true };
+
+async function aCustomerHeardEverywhere() {
+  const sql = db.sql();
+  const admin = await buildPerson(sql, { roles: ['admin'] });
+  const reporter = await buildPerson(sql);
+  const customer = await buildCustomer(sql, {
+    name: NAME,
+    kind: 'person',
+    identifiers: [
+      { system: 'email', value: EMAIL },
+      { system: 'crm', value: 'CRM-771234' },
+    ],
+  });
+  const about = await buildInsight(sql, {
+    reporterId: reporter.id,
+    title: `${NAME} was charged twice`,
+    body: `${NAME} (${EMAIL}, CRM-771234) was charged twice after upgrading; she lives at 9 Oak Lane.`,
+    customerIds: [customer.id],
+    source: { kind: 'slack', url: 'https://example.slack.com/archives/C1/p2', externalId: null },
+    attachments: [{ id: 'a1', fileName: 'invoice.png', contentType: 'image/png', sizeBytes: 10, url: null }],
+  });
+  await sql`insert into stories (insight_id, headline, summary, pull_quote, status, curator_id)
+            values (${about.id}, ${`Why ${NAME} almost left`}, 'Double charges hurt.', ${`"${NAME}: never again"`}, 'published', ${admin.id})`;
+  const [finding] =
+    await sql`insert into pii_findings (insight_id, field, kind, action, start_at, end_at, shown, reason, found_at)
+    values (${about.id}, 'body', 'phone', 'masked', 0, 5, '[phone number hidden]', 'r', now()) returning id`;
+  await sql`insert into pii_originals (finding_id, original, kept_at) values (${finding!.id}, '+44 20 7946 0958', now())`;
+  const evidenced = await buildInsight(sql, {
+    reporterId: reporter.id,
+    body: 'Invoices arrive late every month.',
+  });
+  await sql`insert into evidence (insight_id, customer_id, added_by, note)
+            values (${evidenced.id}, ${customer.id}, ${reporter.id}, ${`${NAME} says the same; write to ${EMAIL}`})`;
+  const mentions = await buildInsight(sql, { body: `Forwarded by ${EMAIL}: the export is slow.` });
+  await sql`insert into chat_cards (platform, insight_id, channel, message_ref) values ('slack', ${about.id}, 'C1', '1700000000.1')`;
+  await sql`insert into notifications (person_id, kind, text, link, dedupe_key)
+            values (${reporter.id}, 'test', ${`${NAME} was charged twice`}, '/', ${`n-${about.id}`})`;
+  await sql`insert into insight_comments (insight_id, author_id, body) values (${about.id}, ${admin.id}, ${`Spoke to ${NAME} today`})`;
+  const [subscription] =
+    await sql`insert into subscriptions (person_id, scope, cadence, local_time, time_zone, channel)
+    values (${admin.id}, '{"kind":"all_stories"}', '{"kind":"weekly","weekday":1}', '08:00', 'UTC', 'web') returning id`;
+  await sql`insert into digests (subscription_id, person_id, period_start, period_end, channel, status, content)
+    values (${subscription!.id}, ${admin.id}, now() - interval '7 days', now(), 'web', 'sent',
+            ${sql.json({ items: [{ insightId: about.id, title: `${NAME} was charged twice` }] })})`;
+  return { admin, customer, about, evidenced, mentions };
+}
+
+describe('erasing a customer', () => {
+  it('reaches every store, reports each place, and afterwards the identifier is found nowhere', async () => {
+    const sql = db.sql();
+    const { admin, customer, about, evidenced, mentions } = await aCustomerHeardEverywhere();
+    const engines = createSearchEngines({ sql, log: () => {} });
+    for (const index of engines.writable) await reindex(sql, index);
+    expect((await engines.search.search({ text: 'Harriet', scope: ADMIN_SCOPE })).total).toBeGreaterThan(0);
+    expect((await findEverywhere(sql, EMAIL)).length).toBeGreaterThan(3);
+
+    const [match] = await findCustomersByIdentifier(sql, `email:${EMAIL.toUpperCase()}`);
+    expect(match?.id).toBe(customer.id);
+    const report = await eraseCustomer(sql, match!, {
+      actorId: admin.id,
+      at: new Date(),
+      searchIndexes: engines.writable,
+      via: 'web',
+    });
+
+    const count = (place: string) => report.steps.find((s) => s.place === place)?.count;
+    expect(count('insights')).toBe(2);
+    expect(count('stories')).toBe(1);
+    expect(count('attachments')).toBe(1);
+    expect(count('masked originals')).toBe(1);
+    expect(count('evidence notes')).toBe(1);
+    expect(count('comments')).toBe(1);
+    expect(count('identifiers')).toBe(2);
+    expect(count('customer record')).toBe(1);
+    expect(count('chat cards')).toBe(1);
+    expect(count('digest archive')).toBe(1);
+    expect(count('search index (postgres)')).toBe(3);
+    expect(report.steps.some((s) => s.place === 'notifications.text')).toBe(true);
+    expect(report.remaining).toEqual([]);
+
+    // Searching for the erased values everywhere, the audit log included, finds nothing.
+    for (const needle of [EMAIL, NAME, 'CRM-771234', '7946 0958']) {
+      expect(await findEverywhere(sql, needle), needle).toEqual([]);
+      expect((await engines.search.search({ text: needle, scope: ADMIN_SCOPE })).total, needle).toBe(0);
+    }
+    expect(await findCustomersByIdentifier(sql, EMAIL)).toEqual([]);
+
+    // The learning stays: the insights, their kind and the customer's segment and counts.
+    const [kept] = await sql`select body, kind from insights where id = ${about.id}`;
+    expect(kept!.body).toContain('was charged twice after upgrading');
+    expect(kept!.kind).toBe('pain');
+    expect(await sql`select 1 from insight_customers where customer_id = ${customer.id}`).toHaveLength(1);
+    expect((await sql`select evidence_count from insights where id = ${evidenced.id}`)[0]).toBeDefined();
+    expect((await sql`select body from insights where id = ${mentions.id}`)[0]!.body).toBe(
+      'Forwarded by [erased customer]: the export is slow.',
+    );
+    const [record] = await sql`select name, erased_at from customers where id = ${customer.id}`;
+    expect(record!.name).toBe('Erased customer');
+    expect(record!.erased_at).not.toBeNull();
+
+    expect(
+      await sql`select removed_at is not null as removed from chat_cards where insight_id = ${about.id}`,
+    ).toEqual([{ removed: true }]);
+    expect((await queuedJobs(sql)).map((j) => j.task)).toContain('remove-chat-cards');
+    const [audit] =
+      await sql`select details from audit_events where action = 'customer.erased' and subject_id = ${customer.id}`;
+    expect(audit).toBeDefined();
+  });
+
+  it('is refused while the customer is under a legal hold', async () => {
+    const sql = db.sql();
+    const admin = await buildPerson(sql, { roles: ['admin'] });
+    const customer = await buildCustomer(sql, {
+      identifiers: [{ system: 'email', value: 'held@example.com' }],
+    });
+    await sql`insert into legal_holds (subject_type, subject_id, reason, placed_by, placed_at)
+              values ('customer', ${customer.id}, 'Court order 7', ${admin.id}, now())`;
+    const [match] = await findCustomersByIdentifier(sql, 'held@example.com');
+    await expect(
+      eraseCustomer(sql, match!, { actorId: admin.id, at: new Date(), searchIndexes: [], via: 'cli' }),
+    ).rejects.toThrow(/legal hold \("Court order 7"\)/);
+    expect(await sql`select 1 from customer_identifiers where customer_id = ${customer.id}`).toHaveLength(1);
+  });
+});
+
+describe('exporting a customer', () => {
+  it('gathers the record, identifiers, insights, evidence, comments and kept originals, as JSON in a zip', async () => {
+    const sql = db.sql();
+    const admin = await buildPerson(sql, { roles: ['admin'] });
+    const customer = await buildCustomer(sql, {
+      name: 'Otto Export',
+      kind: 'person',
+      identifiers: [{ system: 'email', value: 'otto@example.com' }],
+    });
+    const insight = await buildInsight(sql, {
+      body: 'Otto wants invoices in PDF.',
+      customerIds: [customer.id],
+      attachments: [{ id: 'f1', fileName: 'mail.txt', contentType: 'text/plain', sizeBytes: 5, url: null }],
+    });
+    const [match] = await findCustomersByIdentifier(sql, 'otto@example.com');
+    const data = await exportCustomer(sql, match!, {
+      actorId: admin.id,
+      at: new Date(),
+      via: 'web',
+      readAttachment: async (a) => (a.id === 'f1' ? Buffer.from('hello') : null),
+    });
+    expect(data.json.customer).toMatchObject({ name: 'Otto Export' });
+    expect(data.json.identifiers).toMatchObject([{ system: 'email', value: 'otto@example.com' }]);
+    expect(data.json.insights).toMatchObject([{ id: insight.id, body: 'Otto wants invoices in PDF.' }]);
+    expect(data.attachments.map((a) => a.path)).toEqual([`attachments/${insight.id}/f1-mail.txt`]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of customerExportZip(data)) chunks.push(chunk as Buffer);
+    const zip = Buffer.concat(chunks);
+    expect(zip.subarray(0, 2).toString()).toBe('PK');
+    expect(zip.includes(Buffer.from('customer.json'))).toBe(true);
+    expect(zip.includes(Buffer.from(`attachments/${insight.id}/f1-mail.txt`))).toBe(true);
+    expect(
+      await sql`select 1 from audit_events where action = 'customer.exported' and subject_id = ${customer.id}`,
+    ).toHaveLength(1);
+  });
+});
