@@ -5,3 +5,4 @@ export * from './digests';
 export { createIntegrations, type IntegrationContext, type Integrations } from './integrations';
 export { type ReindexResult, reindex } from './jobs/reindex';
 export { startWorker, type Worker } from './jobs/worker';
+export { TeamsConnector, TeamsSendError } from './teams/connector';

@@ -104,7 +104,15 @@ export function mountMessagesRoute(adapter: CloudAdapter, bot: ActivityHandler, 
           return c.json({ error: 'The activity serviceUrl does not match the token.' }, 401);
         }
         request.body = body;
-        await adapter.process(request, response, (context) => bot.run(context));
+        try {
+          await adapter.process(request, response, (context) => bot.run(context));
+        } catch (error) {
+          // The SDK parses the activity with zod and throws on a malformed one.
+          if ((error as Error)?.name === 'ZodError')
+            return c.json({ error: 'The activity is not valid Bot Framework JSON.' }, 400);
+          log.error({ err: error, activityType: body.type }, 'Teams activity could not be processed');
+          return c.json({ error: 'Heard could not process this activity.' }, 500);
+        }
         return response.toResponse();
       },
     );
