@@ -7,6 +7,7 @@ import type { ChatDelivery } from './chat/chat-delivery';
 import { integrateChat } from './chat/integration';
 import type { BotConfig } from './config';
 import { digestsIntegration } from './digests/integration';
+import { governanceIntegration } from './governance/integration';
 import { teamsIntegration } from './teams';
 
 export interface IntegrationContext {
@@ -41,6 +42,8 @@ const INTEGRATIONS: Integration[] = [
   (context) => (context.config.teams ? teamsIntegration(context) : {}),
   // Last: digests reach people through the chat deliveries registered above.
   digestsIntegration,
+  // Retention at night and removal of chat cards about erased customers (uses the deliveries above).
+  governanceIntegration,
 ];
 
 export function createIntegrations(context: IntegrationContext): Integrations {
