@@ -1,4 +1,14 @@
-import { canCurate, isDomainError, listFeed, type Person, readScopeFor, triageInsight } from '@heard/domain';
+import {
+  canCurate,
+  canReadInsight,
+  isDomainError,
+  listFeed,
+  mergeInsights,
+  type Person,
+  readScopeFor,
+  triageInsight,
+  undoMerge,
+} from '@heard/domain';
 import { type AppLoadContext, data } from 'react-router';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
@@ -15,8 +25,13 @@ export function requireCurator(actor: Person, what: string): void {
 
 /** The bulk form: which button was pressed, and the ticked insights. */
 export const CurationFormSchema = z.object({
-  intent: z.enum(['triage', 'archive'], { error: 'Choose what to do with the selected insights.' }),
+  intent: z.enum(['triage', 'archive', 'merge', 'undo-merge'], {
+    error: 'Choose what to do with the selected insights.',
+  }),
   insightIds: z.array(z.string()).default([]),
+  /** Merging: the insight that stays; the other selected ones fold into it. */
+  survivorId: z.string().optional(),
+  mergeIds: z.array(z.string()).default([]),
 });
 export type CurationForm = z.infer<typeof CurationFormSchema>;
 
@@ -39,8 +54,10 @@ export async function loadCurationQueue(context: AppLoadContext, actor: Person, 
 }
 
 export type CurationResult =
-  | { ok: true; intent: CurationForm['intent']; updated: number }
-  | { ok: false; errors: FieldErrors };
+  | { ok: true; intent: 'triage' | 'archive'; updated: number }
+  | { ok: true; intent: 'merge'; survivor: { id: string; title: string }; mergeIds: string[] }
+  | { ok: true; intent: 'undo-merge'; restored: number }
+  | { ok: false; errors: FieldErrors; chooseSurvivor?: { id: string; title: string }[] };
 
 /** Runs the bulk form through `triageInsight`; refusals come back as messages for the form. */
 export async function handleCurationForm(
@@ -51,12 +68,16 @@ export async function handleCurationForm(
   const parsed = CurationFormSchema.safeParse({
     intent: form.get('intent') ?? undefined,
     insightIds: form.getAll('insightIds'),
+    survivorId: form.get('survivorId') || undefined,
+    mergeIds: form.getAll('mergeIds'),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false, errors: { [String(issue.path[0] ?? 'form')]: issue.message } };
   }
   const { intent, insightIds } = parsed.data;
+  if (intent === 'merge') return mergeSelected(context, actor, insightIds, parsed.data.survivorId);
+  if (intent === 'undo-merge') return undoMerges(context, actor, parsed.data.mergeIds);
   try {
     const { updated } = await triageInsight(context.hub.deps, {
       actor,
@@ -70,4 +91,77 @@ export async function handleCurationForm(
       return { ok: false, errors: { form: error.message } };
     return { ok: false, errors: toFieldErrors(error) };
   }
+}
+
+/**
+ * Merges the ticked insights into the one chosen to stay. Without a choice yet, answers
+ * with the ticked insights to pick from (the form keeps the selection).
+ */
+async function mergeSelected(
+  context: AppLoadContext,
+  actor: Person,
+  insightIds: string[],
+  survivorId: string | undefined,
+): Promise<CurationResult> {
+  const ids = [...new Set(insightIds)];
+  if (ids.length < 2) {
+    return {
+      ok: false,
+      errors: { insightIds: 'Tick at least two insights that say the same thing, then choose Merge.' },
+    };
+  }
+  const selected = (await context.hub.deps.insights.findByIds(ids)).filter((i) => canReadInsight(actor, i));
+  const candidates = ids.flatMap((id) => {
+    const insight = selected.find((i) => i.id === id);
+    return insight ? [{ id, title: insight.title }] : [];
+  });
+  if (!survivorId || !ids.includes(survivorId)) {
+    return {
+      ok: false,
+      errors: survivorId ? { survivorId: 'Choose one of the selected insights to keep.' } : {},
+      chooseSurvivor: candidates,
+    };
+  }
+  const mergeIds: string[] = [];
+  try {
+    for (const duplicateId of ids.filter((id) => id !== survivorId)) {
+      const merge = await mergeInsights(context.hub.deps, { actor, duplicateId, survivorId });
+      mergeIds.push(merge.id);
+    }
+  } catch (error) {
+    // Merges already made stay made (each is whole and undoable); say which one stopped.
+    await undoMergesQuietly(context, actor, mergeIds);
+    const errors =
+      isDomainError(error) && error.kind === 'not_found' ? { form: error.message } : toFieldErrors(error);
+    return {
+      ok: false,
+      errors: errors.survivorId ? { form: errors.survivorId } : errors,
+      chooseSurvivor: candidates,
+    };
+  }
+  const survivor = candidates.find((c) => c.id === survivorId)!;
+  return { ok: true, intent: 'merge', survivor, mergeIds };
+}
+
+/** All or nothing for a bulk merge: a refusal halfway puts back the merges already made. */
+async function undoMergesQuietly(context: AppLoadContext, actor: Person, mergeIds: string[]): Promise<void> {
+  for (const mergeId of [...mergeIds].reverse()) await undoMerge(context.hub.deps, { actor, mergeId });
+}
+
+async function undoMerges(
+  context: AppLoadContext,
+  actor: Person,
+  mergeIds: string[],
+): Promise<CurationResult> {
+  if (mergeIds.length === 0) return { ok: false, errors: { form: 'Choose a merge to undo.' } };
+  try {
+    for (const mergeId of [...mergeIds].reverse()) await undoMerge(context.hub.deps, { actor, mergeId });
+  } catch (error) {
+    const errors = toFieldErrors(error);
+    return {
+      ok: false,
+      errors: { form: errors.form ?? Object.values(errors)[0] ?? 'The merge could not be undone.' },
+    };
+  }
+  return { ok: true, intent: 'undo-merge', restored: mergeIds.length };
 }

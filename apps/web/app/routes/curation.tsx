@@ -40,7 +40,7 @@ export default function Curation({ loaderData, actionData }: Route.ComponentProp
     for (const box of boxes()) box.checked = checked;
     recount();
   };
-  const errors = actionData && !actionData.ok ? actionData.errors : {};
+  const errors: Record<string, string | undefined> = actionData && !actionData.ok ? actionData.errors : {};
   return (
     <section className="curation" aria-labelledby="curation-title">
       <header className="curation-head">
@@ -56,12 +56,22 @@ export default function Curation({ loaderData, actionData }: Route.ComponentProp
           Read the stories
         </Link>
       </header>
-      {actionData?.ok && (
+      {actionData?.ok && (actionData.intent === 'triage' || actionData.intent === 'archive') && (
         <p className="notice" role="status">
           {actionData.updated === 1
             ? `1 insight ${DONE_WORDS[actionData.intent]}: it has left the queue.`
             : `${actionData.updated} insights ${DONE_WORDS[actionData.intent]}: they have left the queue.`}
         </p>
+      )}
+      {actionData?.ok && actionData.intent === 'merge' && <MergeDone {...actionData} />}
+      {actionData?.ok && actionData.intent === 'undo-merge' && (
+        <p className="notice" role="status">
+          Merge undone: {actionData.restored === 1 ? 'the insight is' : `${actionData.restored} insights are`}{' '}
+          back as they were.
+        </p>
+      )}
+      {actionData && !actionData.ok && actionData.chooseSurvivor && (
+        <ChooseSurvivor candidates={actionData.chooseSurvivor} error={errors.survivorId ?? errors.form} />
       )}
       {items.length === 0 ? (
         <div className="empty panel">
@@ -125,11 +135,12 @@ export default function Curation({ loaderData, actionData }: Route.ComponentProp
           </ol>
           {/* After the list, pinned to the bottom of the screen: tick while reading, act without scrolling back. */}
           <fieldset className="bulk-bar" aria-label="With the selected insights">
-            {(errors.insightIds || errors.form || errors.intent) && (
-              <p className="form-error" role="alert">
-                {errors.insightIds ?? errors.form ?? errors.intent}
-              </p>
-            )}
+            {!(actionData && !actionData.ok && actionData.chooseSurvivor) &&
+              (errors.insightIds || errors.form || errors.intent) && (
+                <p className="form-error" role="alert">
+                  {errors.insightIds ?? errors.form ?? errors.intent}
+                </p>
+              )}
             <label className="check">
               <input
                 type="checkbox"
@@ -159,6 +170,16 @@ export default function Curation({ loaderData, actionData }: Route.ComponentProp
             <button type="submit" name="intent" value="archive" className="button" disabled={busy}>
               Archive{selected > 0 && <span className="wide-only"> ({selected})</span>}
             </button>
+            <button
+              type="submit"
+              name="intent"
+              value="merge"
+              className="button"
+              disabled={busy}
+              title="Fold duplicates into one insight: you choose which one stays"
+            >
+              Merge…
+            </button>
           </fieldset>
         </Form>
       )}
@@ -172,5 +193,67 @@ export default function Curation({ loaderData, actionData }: Route.ComponentProp
         )}
       </nav>
     </section>
+  );
+}
+
+/** Step two of a merge: which of the ticked insights stays (it keeps its text, the rest fold into it). */
+function ChooseSurvivor({
+  candidates,
+  error,
+}: {
+  candidates: { id: string; title: string }[];
+  error?: string;
+}) {
+  return (
+    <Form method="post" className="panel merge-chooser" aria-labelledby="merge-title">
+      <h2 id="merge-title">{`Merge ${candidates.length} insights: which one stays?`}</h2>
+      <p className="muted">
+        The others’ evidence, reactions, goal links, customers and comments move to the one you keep. Their
+        links lead to it from now on, and you can undo the merge.
+      </p>
+      {error && (
+        <p className="form-error" role="alert" id="survivor-error">
+          {error}
+        </p>
+      )}
+      <fieldset aria-describedby={error ? 'survivor-error' : undefined}>
+        <legend className="visually-hidden">Insight to keep</legend>
+        {candidates.map((c, index) => (
+          <label key={c.id} className="check">
+            <input type="radio" name="survivorId" value={c.id} defaultChecked={index === 0} />
+            {c.title}
+          </label>
+        ))}
+      </fieldset>
+      {candidates.map((c) => (
+        <input key={c.id} type="hidden" name="insightIds" value={c.id} />
+      ))}
+      <div className="row end">
+        <Link to="/curation" className="button">
+          Cancel
+        </Link>
+        <button type="submit" name="intent" value="merge" className="button button-primary">
+          Merge into the one I chose
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function MergeDone({ survivor, mergeIds }: { survivor: { id: string; title: string }; mergeIds: string[] }) {
+  return (
+    <Form method="post" className="notice row" role="status">
+      <span>
+        {mergeIds.length === 1 ? '1 insight' : `${mergeIds.length} insights`} merged into “
+        <Link to={`/insights/${survivor.id}`}>{survivor.title}</Link>”.
+      </span>
+      {mergeIds.map((id) => (
+        <input key={id} type="hidden" name="mergeIds" value={id} />
+      ))}
+      <span className="spacer" />
+      <button type="submit" name="intent" value="undo-merge" className="button small">
+        Undo
+      </button>
+    </Form>
   );
 }

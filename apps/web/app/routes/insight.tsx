@@ -1,57 +1,20 @@
-import { loadReadableInsight, reactToInsight } from '@heard/domain';
-import { Form, Link, useNavigation } from 'react-router';
+import { Form, Link, useNavigation, useSearchParams } from 'react-router';
 import { Chips } from '../components/chips';
 import { requireActor } from '../lib/auth.server';
-import { rethrowAsResponse } from '../lib/errors.server';
 import { kindLabel, sourceLabel, timeAgo } from '../lib/format';
-import { renderMarkdown } from '../lib/markdown.server';
 import type { Route } from './+types/insight';
+import { handleInsightForm, loadInsightPage } from './insight.server';
+import { InsightComments } from './insight-comments';
+import { InsightHistory, MergedHere } from './insight-history';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
-  const { deps } = context.hub;
-  const insight = await loadReadableInsight(deps, actor, params.id).catch(rethrowAsResponse);
-  const [reporter, customers, goals] = await Promise.all([
-    deps.people.findById(insight.reporterId),
-    deps.customers.findByIds(insight.customerIds),
-    deps.goals.findByIds(insight.goals.map((g) => g.goalId)),
-  ]);
-  return {
-    insight: {
-      id: insight.id,
-      title: insight.title,
-      html: renderMarkdown(insight.body),
-      kind: insight.kind,
-      sentiment: insight.sentiment,
-      source: insight.source,
-      tags: insight.tags,
-      triage: insight.triage,
-      story: insight.story && {
-        headline: insight.story.headline,
-        summary: insight.story.summary,
-        pullQuote: insight.story.pullQuote,
-        status: insight.story.status,
-      },
-      evidenceCount: insight.evidenceCount,
-      reactionCount: insight.reactionCount,
-      createdAt: insight.createdAt.toISOString(),
-    },
-    reporter: reporter ? { name: reporter.name } : null,
-    customers: customers.map((c) => ({ id: c.id, name: c.name, segment: c.segment })),
-    goals: goals.map((g) => ({
-      id: g.id,
-      title: g.title,
-      rationale: insight.goals.find((l) => l.goalId === g.id)?.rationale ?? null,
-    })),
-  };
+  return loadInsightPage(context, actor, params.id, new URL(request.url));
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = requireActor(context, request);
-  const result = await reactToInsight(context.hub.deps, { actor, insightId: params.id }).catch(
-    rethrowAsResponse,
-  );
-  return { added: result.added };
+  return handleInsightForm(context, actor, params.id, await request.formData());
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -60,12 +23,26 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 export default function InsightPage({ loaderData, actionData }: Route.ComponentProps) {
   const { insight, reporter, customers, goals } = loaderData;
-  const busy = useNavigation().state === 'submitting';
+  const navigation = useNavigation();
+  const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'me-too';
+  const [params] = useSearchParams();
+  const refused = actionData && 'ok' in actionData && !actionData.ok ? actionData : null;
   return (
     <article className="panel insight-page">
       <p className="crumbs">
         <Link to="/">← Feed</Link>
       </p>
+      {params.get('restored') && (
+        <p className="notice" role="status">
+          Merge undone: this insight is back with its own evidence, reactions and comments.
+        </p>
+      )}
+      <MergedHere
+        merged={loaderData.mergedHere}
+        canCurate={loaderData.canCurate}
+        arrivedFrom={loaderData.arrivedFrom}
+        error={refused?.intent === 'undo-merge' ? refused.errors.form : undefined}
+      />
       <div className="card-meta">
         <span className={`badge badge-${insight.kind}`}>{kindLabel(insight.kind)}</span>
         <span
@@ -112,12 +89,22 @@ export default function InsightPage({ loaderData, actionData }: Route.ComponentP
         </section>
       )}
       <Form method="post" className="row">
+        <input type="hidden" name="intent" value="me-too" />
         <button type="submit" className="button" disabled={busy}>
           Me too · {insight.reactionCount}
         </button>
         <span className="muted">{insight.evidenceCount} further customers say the same</span>
-        {actionData && !actionData.added && <span className="muted">You already said "me too".</span>}
+        {actionData && 'added' in actionData && !actionData.added && (
+          <span className="muted">You already said "me too".</span>
+        )}
       </Form>
+      <InsightComments
+        comments={loaderData.comments}
+        now={loaderData.now}
+        error={refused?.intent === 'comment' ? (refused.errors.body ?? refused.errors.form) : undefined}
+        typed={refused?.intent === 'comment' ? refused.values.body : undefined}
+      />
+      <InsightHistory history={loaderData.history} now={loaderData.now} />
     </article>
   );
 }
