@@ -1,4 +1,4 @@
-import { reindex } from '@heard/bot';
+import { buildTeamsPackage, reindex } from '@heard/bot';
 import { openDatabase, progressBar } from '@heard/db';
 import { createSearchEngines } from '@heard/search';
 import { readWebConfig } from '@heard/web';
@@ -6,11 +6,14 @@ import { readWebConfig } from '@heard/web';
 const USAGE = `Usage: pnpm heard <command>
 
 Commands:
-  reindex    rebuild every search index from the database (safe while the hub runs)`;
+  reindex         rebuild every search index from the database (safe while the hub runs)
+  teams-package   build the Microsoft Teams app zip from MICROSOFT_APP_ID and PUBLIC_URL
+                  (--out <file>, default heard-teams-app.zip)`;
 
 /** `pnpm heard …`: operator commands against the hub's database (embedded unless DATABASE_URL is set). */
 async function main(): Promise<void> {
-  const [command] = process.argv.slice(2);
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === 'teams-package') return teamsPackage(rest);
   if (command !== 'reindex') {
     console.log(USAGE);
     process.exit(command ? 2 : 0);
@@ -37,6 +40,20 @@ async function main(): Promise<void> {
   } finally {
     await db.close();
   }
+}
+
+/** Fills the Teams manifest template with this installation's app id and hub address, and zips it. */
+async function teamsPackage(args: string[]): Promise<void> {
+  const outFlag = args.indexOf('--out');
+  const out = outFlag >= 0 ? args[outFlag + 1] : 'heard-teams-app.zip';
+  if (!out) throw new Error('--out needs a file name, e.g. --out heard-teams-app.zip');
+  const appId = process.env.MICROSOFT_APP_ID;
+  const hubUrl = process.env.PUBLIC_URL;
+  if (!appId)
+    throw new Error('Set MICROSOFT_APP_ID to the Application (client) ID of the Entra app registration.');
+  if (!hubUrl) throw new Error("Set PUBLIC_URL to the hub's https address, e.g. https://heard.example.com.");
+  const built = await buildTeamsPackage({ appId, hubUrl, organisation: process.env.HEARD_ORGANISATION, out });
+  console.log(`Wrote ${built.path}. Upload it in Teams: Apps → Manage your apps → Upload an app.`);
 }
 
 main().catch((error) => {
