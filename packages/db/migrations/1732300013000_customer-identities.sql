@@ -8,7 +8,7 @@
 CREATE FUNCTION heard_customer_name_key(name text, kind text) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
   WITH base AS (
-    SELECT trim(regexp_replace(lower(unaccent(replace(replace(name, '&', ' and '), 'ß', 'ss'))), '[^a-z0-9]+', ' ', 'g')) AS b
+    SELECT trim(regexp_replace(lower(regexp_replace(unaccent(replace(replace(name, '&', ' and '), 'ß', 'ss')), '\m([A-Za-z])\.(?=[A-Za-z]\M)', '\1', 'g')), '[^a-z0-9]+', ' ', 'g')) AS b
   ), kept AS (
     SELECT array_to_string(array(
       SELECT w FROM unnest(string_to_array((SELECT b FROM base), ' ')) WITH ORDINALITY AS t(w, n)

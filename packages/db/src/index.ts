@@ -29,6 +29,8 @@ export {
 } from './auth/sign-on';
 export { checkDatabase, connect, type DatabaseHealth, describeConnectionError, maskUrl } from './client';
 export { type Database, type DatabaseLog, openDatabase } from './database';
+export * from './customers';
+export * from './import';
 export * from './governance';
 export { migrate } from './migrate';
 export { progressBar } from './progress-bar';

@@ -27,6 +27,7 @@ export * from './insights/feed';
 export * from './insights/history';
 export * from './insights/insight';
 export * from './insights/insight-repository.port';
+export * from './insights/insight-rules';
 export * from './insights/load-readable';
 export * from './insights/merge';
 export * from './insights/saved-view';

@@ -43,7 +43,10 @@ export async function insertIdentifiers(
 }
 
 /** The customer identity store on PostgreSQL: matching lookups, review pairs and undoable merges. */
-export function createCustomerIdentityStore(db: Db, options: { phoneRegion?: string } = {}): CustomerIdentityStore {
+export function createCustomerIdentityStore(
+  db: Db,
+  options: { phoneRegion?: string } = {},
+): CustomerIdentityStore {
   return {
     normalisePhone: phoneNormaliser(options.phoneRegion),
     async findByIdentifiers(identifiers) {
@@ -128,4 +131,3 @@ function reviewToDomain(row: Row): CustomerReview {
     status: row.status as CustomerReview['status'],
   };
 }
-

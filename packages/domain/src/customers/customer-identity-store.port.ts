@@ -49,8 +49,17 @@ export interface CustomerIdentityStore {
   findReview(id: string): Promise<CustomerReview | null>;
   closeReview(id: string, status: 'confirmed' | 'rejected', actorId: string, at: Date): Promise<void>;
   /** Moves everything of `mergedId` to `survivorId` and records it; null when either is gone. */
-  merge(survivorId: string, mergedId: string, origin: CustomerOrigin, at: Date): Promise<CustomerMerge | null>;
+  merge(
+    survivorId: string,
+    mergedId: string,
+    origin: CustomerOrigin,
+    at: Date,
+  ): Promise<CustomerMerge | null>;
   findMerge(id: string): Promise<CustomerMerge | null>;
   /** Puts back exactly what the merge moved; refuses (returns a reason) when later changes prevent it. */
-  unmerge(mergeId: string, actorId: string, at: Date): Promise<{ ok: true; merge: CustomerMerge } | { ok: false; reason: string }>;
+  unmerge(
+    mergeId: string,
+    actorId: string,
+    at: Date,
+  ): Promise<{ ok: true; merge: CustomerMerge } | { ok: false; reason: string }>;
 }

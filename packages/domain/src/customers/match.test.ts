@@ -23,7 +23,12 @@ const anna: MatchableCustomer = {
 
 describe('matching a reference to customers', () => {
   it('normalises a reference: identifiers in normal form, problems named, the company domain of an account', () => {
-    const r = ref({ name: ' Acme,  Inc. ', email: 'Sales@Acme.io', phone: 'twelve', identifiers: [{ system: 'CRM', value: ' C-1042 ' }] });
+    const r = ref({
+      name: ' Acme,  Inc. ',
+      email: 'Sales@Acme.io',
+      phone: 'twelve',
+      identifiers: [{ system: 'CRM', value: ' C-1042 ' }],
+    });
     expect(r.kind).toBe('account');
     expect(r.nameKey).toBe('acme');
     expect(r.identifiers).toEqual([
@@ -37,14 +42,30 @@ describe('matching a reference to customers', () => {
   });
 
   it('is certain on a shared strong identifier, whatever the names', () => {
-    const decision = decideMatch(ref({ name: 'Totally Different', identifiers: [{ system: 'crm', value: 'C-1042' }] }), [acme], []);
+    const decision = decideMatch(
+      ref({ name: 'Totally Different', identifiers: [{ system: 'crm', value: 'C-1042' }] }),
+      [acme],
+      [],
+    );
     expect(decision).toEqual({ kind: 'exact', customerIds: ['c-acme'], reasons: ['same crm C-1042'] });
   });
 
   it('names every customer a reference proves to be one, the one sharing most identifiers first', () => {
-    const other: MatchableCustomer = { id: 'c-b', name: 'Acme', kind: 'account', identifiers: [{ system: 'support', value: '8841' }] };
+    const other: MatchableCustomer = {
+      id: 'c-b',
+      name: 'Acme',
+      kind: 'account',
+      identifiers: [{ system: 'support', value: '8841' }],
+    };
     const decision = decideMatch(
-      ref({ name: 'Acme', domain: 'acme.io', identifiers: [{ system: 'crm', value: 'C-1042' }, { system: 'support', value: '8841' }] }),
+      ref({
+        name: 'Acme',
+        domain: 'acme.io',
+        identifiers: [
+          { system: 'crm', value: 'C-1042' },
+          { system: 'support', value: '8841' },
+        ],
+      }),
       [other, acme],
       [],
     );
@@ -52,23 +73,34 @@ describe('matching a reference to customers', () => {
   });
 
   it('links an account whose normalised name is the same, and asks about one merely alike', () => {
-    expect(decideMatch(ref({ name: 'ACME Corporation' }), [], [{ customer: acme, similarity: 1 }]).kind).toBe('auto');
+    expect(decideMatch(ref({ name: 'ACME Corporation' }), [], [{ customer: acme, similarity: 1 }]).kind).toBe(
+      'auto',
+    );
     const alike = decideMatch(ref({ name: 'Acme Labs' }), [], [{ customer: acme, similarity: 0.62 }]);
     expect(alike.kind).toBe('review');
     expect(decideMatch(ref({ name: 'Apex' }), [], [{ customer: acme, similarity: 0.3 }]).kind).toBe('new');
   });
 
   it('never links two people on their name alone, but does when the address is on their domain', () => {
-    const sameName = scoreCandidate(ref({ name: 'Anna Berg', kind: 'person' }), { customer: anna, similarity: 1 });
+    const sameName = scoreCandidate(ref({ name: 'Anna Berg', kind: 'person' }), {
+      customer: anna,
+      similarity: 1,
+    });
     expect(sameName.score).toBeLessThan(AUTO_LINK_SCORE);
     expect(sameName.score).toBeGreaterThanOrEqual(REVIEW_SCORE);
     const annaAtAcme: MatchableCustomer = { ...anna, identifiers: [{ system: 'domain', value: 'acme.io' }] };
-    const onDomain = scoreCandidate(ref({ name: 'Anna Berg', email: 'a.berg@acme.io' }), { customer: annaAtAcme, similarity: 0.9 });
+    const onDomain = scoreCandidate(ref({ name: 'Anna Berg', email: 'a.berg@acme.io' }), {
+      customer: annaAtAcme,
+      similarity: 0.9,
+    });
     expect(onDomain.score).toBeGreaterThanOrEqual(AUTO_LINK_SCORE);
   });
 
   it('halves the score when both hold different ids in a system with one id per customer', () => {
-    const scored = scoreCandidate(ref({ name: 'Acme', identifiers: [{ system: 'crm', value: 'C-9' }] }), { customer: acme, similarity: 1 });
+    const scored = scoreCandidate(ref({ name: 'Acme', identifiers: [{ system: 'crm', value: 'C-9' }] }), {
+      customer: acme,
+      similarity: 1,
+    });
     expect(scored.score).toBe(0.5);
     expect(scored.reasons).toContain('different crm ids');
   });

@@ -5,6 +5,9 @@ import type { NormalisedReference } from './customer-reference';
 export const AUTO_LINK_SCORE = 0.9;
 /** At or above (and below AUTO_LINK_SCORE): a curator confirms or rejects the pair. */
 export const REVIEW_SCORE = 0.55;
+/** An account this alike is linked too when no other customer comes within LEAD of it (a typo, not a namesake). */
+export const LEADING_LINK_SCORE = 0.78;
+export const LEAD = 0.2;
 
 /** An existing customer as the matcher sees it. */
 export interface MatchableCustomer {
@@ -40,7 +43,10 @@ const ONE_VALUE_SYSTEMS = new Set(['crm', 'billing', 'support']);
 const key = (i: CustomerIdentifier) => `${i.system}:${i.value}`;
 
 /** Identifiers of `ref` the customer also has. */
-export function sharedIdentifiers(ref: NormalisedReference, customer: MatchableCustomer): CustomerIdentifier[] {
+export function sharedIdentifiers(
+  ref: NormalisedReference,
+  customer: MatchableCustomer,
+): CustomerIdentifier[] {
   const theirs = new Set(customer.identifiers.map(key));
   return ref.identifiers.filter((i) => theirs.has(key(i)));
 }
@@ -76,7 +82,8 @@ export function scoreCandidate(ref: NormalisedReference, candidate: SimilarCusto
   const sameDomain = ref.identifiers.some(
     (i) =>
       (i.system === 'email' && domains.has(i.value.split('@')[1] ?? '')) ||
-      (i.system === 'domain' && customer.identifiers.some((c) => c.system === 'email' && c.value.endsWith(`@${i.value}`))),
+      (i.system === 'domain' &&
+        customer.identifiers.some((c) => c.system === 'email' && c.value.endsWith(`@${i.value}`))),
   );
   if (sameDomain && conflicts.length === 0) {
     score = Math.min(1, score + 0.15);
@@ -99,7 +106,9 @@ export function decideMatch(
     const ranked = exact
       .map((c) => ({ c, n: sharedIdentifiers(ref, c).length }))
       .sort((a, b) => b.n - a.n || a.c.id.localeCompare(b.c.id));
-    const reasons = ranked.flatMap(({ c }) => sharedIdentifiers(ref, c).map((i) => `same ${i.system} ${i.value}`));
+    const reasons = ranked.flatMap(({ c }) =>
+      sharedIdentifiers(ref, c).map((i) => `same ${i.system} ${i.value}`),
+    );
     return { kind: 'exact', customerIds: ranked.map(({ c }) => c.id), reasons };
   }
   const scored = similar
@@ -107,6 +116,19 @@ export function decideMatch(
     .sort((a, b) => b.score - a.score || a.customer.id.localeCompare(b.customer.id));
   const best = scored[0] ?? null;
   if (best && best.score >= AUTO_LINK_SCORE) return { kind: 'auto', candidate: best };
+  const runnerUp = scored[1]?.score ?? 0;
+  if (
+    best &&
+    ref.kind === 'account' &&
+    best.customer.kind === 'account' &&
+    best.score >= LEADING_LINK_SCORE &&
+    best.score - runnerUp >= LEAD
+  ) {
+    return {
+      kind: 'auto',
+      candidate: { ...best, reasons: [...best.reasons, 'no other customer comes close'] },
+    };
+  }
   if (best && best.score >= REVIEW_SCORE) return { kind: 'review', candidate: best };
   return { kind: 'new', best };
 }

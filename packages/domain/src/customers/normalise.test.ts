@@ -22,6 +22,8 @@ describe('normalising customer names and identifiers', () => {
     expect(normaliseCompany('Müller GmbH')).toBe('muller');
     expect(normaliseCompany('Northwind Traders Ltd')).toBe('northwind traders');
     expect(normaliseCompany('The Company')).toBe('the company');
+    expect(normaliseCompany('Polarforge Systems S.A.')).toBe('polarforge systems');
+    expect(normaliseCompany('Bluebay B.V.')).toBe('bluebay');
     expect(customerNameKey('Anna Inc', 'person')).toBe('anna inc');
   });
 

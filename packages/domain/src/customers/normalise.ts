@@ -44,16 +44,20 @@ const COMPANY_SUFFIXES = new Set([
 
 /** Lower case, accents and punctuation gone, single spaces: "  Zoë  O'Brien-Smith " → "zoe o brien smith". */
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss')
-    .replace(/ø/gi, 'o')
-    .replace(/æ/gi, 'ae')
-    .replace(/&/g, ' and ')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/ß/g, 'ss')
+      .replace(/ø/gi, 'o')
+      .replace(/æ/gi, 'ae')
+      .replace(/&/g, ' and ')
+      // Dotted abbreviations are one word: "S.A." → "SA", "B.V." → "BV".
+      .replace(/(?<=\b[a-z])\.(?=[a-z]\b)/gi, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+  );
 }
 
 /** A company's name without legal forms: "ACME, Inc." and "Acme Corporation" → "acme". */

@@ -44,7 +44,12 @@ export async function resolveCustomer(
       const [survivorId, ...same] = decision.customerIds as [string, ...string[]];
       for (const mergedId of same) await store.merge(survivorId, mergedId, origin, at);
       await store.enrich(survivorId, ref, origin);
-      return { customerId: survivorId, outcome: same.length > 0 ? 'merged' : 'matched', score: 1, reasons: decision.reasons };
+      return {
+        customerId: survivorId,
+        outcome: same.length > 0 ? 'merged' : 'matched',
+        score: 1,
+        reasons: decision.reasons,
+      };
     }
     case 'auto':
       await store.enrich(decision.candidate.customer.id, ref, origin);
@@ -58,13 +63,23 @@ export async function resolveCustomer(
       const customerId = await store.create(ref, origin);
       const { candidate } = decision;
       await store.queueReview(
-        { customerId, candidateId: candidate.customer.id, score: candidate.score, reasons: candidate.reasons },
+        {
+          customerId,
+          candidateId: candidate.customer.id,
+          score: candidate.score,
+          reasons: candidate.reasons,
+        },
         origin,
       );
       return { customerId, outcome: 'review', score: candidate.score, reasons: candidate.reasons };
     }
     case 'new':
-      return { customerId: await store.create(ref, origin), outcome: 'created', score: decision.best?.score ?? null, reasons: [] };
+      return {
+        customerId: await store.create(ref, origin),
+        outcome: 'created',
+        score: decision.best?.score ?? null,
+        reasons: [],
+      };
   }
 }
 
@@ -79,6 +94,7 @@ export async function resolveCustomerIds(
   const store = repos.customerIdentities;
   if (!store) throw new Error('Customer references need a customer identity store.');
   const ids: string[] = [];
-  for (const reference of references) ids.push((await resolveCustomer(store, reference, origin, at)).customerId);
+  for (const reference of references)
+    ids.push((await resolveCustomer(store, reference, origin, at)).customerId);
   return [...new Set(ids)];
 }
