@@ -3,6 +3,7 @@ import { benchFeed } from './feed.bench';
 import { type BenchResult, writeReport } from './report';
 import { benchSearch } from './search.bench';
 import { benchStartup } from './startup.bench';
+import { benchTeams } from './teams.bench';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const only = process.argv[2];
@@ -24,6 +25,11 @@ async function main(): Promise<void> {
       console.log(`Timing search at ${size.toLocaleString('en')} insights…`);
       results.push(...(await benchSearch(size)));
     }
+  }
+  if (!only || only === 'teams') {
+    const insights = Number(process.env.BENCH_TEAMS_INSIGHTS ?? 10_000);
+    console.log(`Timing Teams invokes at ${insights.toLocaleString('en')} insights…`);
+    results.push(...(await benchTeams(insights, Number(process.env.BENCH_TEAMS_SECONDS ?? 10))));
   }
   for (const r of results) console.log(`${r.name.padEnd(36)} ${String(r.value).padStart(10)} ${r.unit}`);
   await writeReport(`${ROOT}bench/results`, results);

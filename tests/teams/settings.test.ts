@@ -24,11 +24,15 @@ function integrate(config: ReturnType<typeof readBotConfig>) {
 describe('Teams settings', () => {
   it('says at start that Teams is off without Microsoft settings, and serves no Teams endpoint', async () => {
     const config = readBotConfig({});
-    expect(describeIntegrations(config)).toContainEqual(expect.stringMatching(/^Microsoft Teams is off: set MICROSOFT_APP_ID/));
+    expect(describeIntegrations(config)).toContainEqual(
+      expect.stringMatching(/^Microsoft Teams is off: set MICROSOFT_APP_ID/),
+    );
     const { db, integrations } = integrate(config);
     expect(integrations.chat.some((d) => d.platform === 'teams')).toBe(false);
     const app = createBotApp({ db, integrations: { slack: false, teams: false }, mount: integrations.mount });
-    expect((await app.request('http://bot.test/api/messages', { method: 'POST', body: '{}' })).status).toBe(404);
+    expect((await app.request('http://bot.test/api/messages', { method: 'POST', body: '{}' })).status).toBe(
+      404,
+    );
   });
 
   it('stays off with an app id but no password (it could not answer anyway)', () => {

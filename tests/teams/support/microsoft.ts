@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const APP_ID = '00000000-0000-4000-8000-00000000a991';
 export const TENANT_ID = '11111111-1111-4111-8111-111111111111';
@@ -40,8 +39,13 @@ export interface MicrosoftMock {
   tokenRequests: number;
 }
 
-/** Starts msw for this file, answering only Microsoft's hosts; anything else is an error. */
-export function useMicrosoft(): MicrosoftMock {
+/** The fakes and an msw server answering them; `start` makes the keys and listens. */
+export function createMicrosoftMock(): {
+  mock: MicrosoftMock;
+  start(): Promise<void>;
+  reset(): void;
+  stop(): void;
+} {
   let trusted: CryptoKey;
   let stranger: CryptoKey;
   let jwk: JWK;
@@ -157,16 +161,25 @@ export function useMicrosoft(): MicrosoftMock {
       return HttpResponse.json({ id: `sent-${randomUUID()}` });
     }),
   );
-  beforeAll(async () => {
-    const pair = await generateKeyPair('RS256', { extractable: true });
-    trusted = pair.privateKey;
-    jwk = await exportJWK(pair.publicKey);
-    stranger = (await generateKeyPair('RS256')).privateKey;
-    server.listen({ onUnhandledRequest: 'error' });
-  });
-  afterEach(() => {
-    failures.length = 0;
-  });
-  afterAll(() => server.close());
-  return mock;
+  return {
+    mock,
+    async start() {
+      const pair = await generateKeyPair('RS256', { extractable: true });
+      trusted = pair.privateKey;
+      jwk = await exportJWK(pair.publicKey);
+      stranger = (await generateKeyPair('RS256')).privateKey;
+      // Loopback is the bot's own server (benchmarks call it); every other host must be faked here.
+      server.listen({
+        onUnhandledRequest: (request, print) => {
+          if (!['127.0.0.1', 'localhost'].includes(new URL(request.url).hostname)) print.error();
+        },
+      });
+    },
+    reset() {
+      failures.length = 0;
+    },
+    stop() {
+      server.close();
+    },
+  };
 }

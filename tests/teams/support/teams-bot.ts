@@ -7,10 +7,19 @@ import { useTestDatabase } from '@heard/db/testing';
 import type { SearchIndex } from '@heard/domain';
 import { createSearchEngines } from '@heard/search';
 import pino from 'pino';
-import { beforeAll } from 'vitest';
-import { APP_ID, type MicrosoftMock, SERVICE_URL, TENANT_ID, useMicrosoft } from './microsoft';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { APP_ID, createMicrosoftMock, type MicrosoftMock, SERVICE_URL, TENANT_ID } from './microsoft';
 
 export const HUB_URL = 'https://heard.test.example';
+
+/** Starts the Microsoft fakes for this test file; a request to any other host fails the test. */
+export function useMicrosoft(): MicrosoftMock {
+  const microsoft = createMicrosoftMock();
+  beforeAll(() => microsoft.start());
+  afterEach(() => microsoft.reset());
+  afterAll(() => microsoft.stop());
+  return microsoft.mock;
+}
 
 export interface TeamsBot {
   microsoft: MicrosoftMock;
