@@ -172,3 +172,13 @@ export function viewSubmission(
     view: { ...view, id: viewId, team_id: TEAM_ID, state: { values } },
   };
 }
+
+/** Reads until `done` holds (jobs run on their own schedule), then returns the last value read. */
+export async function eventually<T>(read: () => Promise<T> | T, done: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 400 && !done(value); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    value = await read();
+  }
+  return value;
+}

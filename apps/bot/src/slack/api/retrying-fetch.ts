@@ -36,13 +36,13 @@ export function retryingFetch(log: Logger, policy: RetryPolicy = DEFAULT_RETRY_P
           const waitMs = (Number.isNaN(seconds) ? 1 : seconds) * 1000;
           if (waitMs > policy.maxRetryAfterMs) return response;
           log.warn({ url: String(input), retryAfterSeconds: seconds }, 'Slack rate limit; waiting');
-          await response.body?.cancel();
+          void response.body?.cancel().catch(() => {});
           await sleep(waitMs);
           continue;
         }
         if (response.status >= 500 && !last) {
           log.warn({ url: String(input), status: response.status, attempt }, 'Slack failed; retrying');
-          await response.body?.cancel();
+          void response.body?.cancel().catch(() => {});
           await sleep(policy.baseDelayMs * 2 ** (attempt - 1));
           continue;
         }

@@ -50,7 +50,7 @@ export function searchResultBlocks(words: string, hits: SearchHit[], total: numb
   return [
     {
       type: 'section',
-      text: mrkdwn(`*${total}* insight${total === 1 ? '' : 's'} match *${escapeMrkdwn(words)}*:`),
+      text: mrkdwn(`*${total}* insight${total === 1 ? ' matches' : 's match'} *${escapeMrkdwn(words)}*:`),
     },
     ...hits.map((hit) => ({
       type: 'section',
