@@ -34,22 +34,27 @@ const QUERIES_GENERATED = { common: 'invoice', rare: 'tunnel', typo: 'invocie', 
 
 /** Search at `size` insights on the PostgreSQL engine: indexing throughput, reindex time, query latency. */
 export async function benchSearch(size: number): Promise<BenchResult[]> {
+  // BENCH_KEEP_DATA=1 keeps the database afterwards, to study query plans at this size.
+  const keep = process.env.BENCH_KEEP_DATA === '1';
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'heard-search-bench-'));
   const db = await openDatabase({ dataDir, log: quiet });
   try {
+    const seedBegan = performance.now();
     await seedDemo(db.sql, {
       insights: size,
       onProgress: (d, t) => process.stdout.write(`\r  seeding ${d}/${t}`),
     });
+    process.stdout.write(` in ${((performance.now() - seedBegan) / 1000).toFixed(1)} s\n`);
     const realWords = await useReviewVocabulary(db);
     process.stdout.write(
       `\n  vocabulary: ${realWords ? 'real customer reviews' : 'generated text (reviews not found)'}\n`,
     );
     const index = createPostgresSearchIndex(db.sql);
     const first = await reindex(db.sql, index, (d, t) => process.stdout.write(`\r  indexing ${d}/${t}`));
-    process.stdout.write('\n');
+    process.stdout.write(` in ${first.seconds.toFixed(1)} s\n`);
     await db.sql`vacuum analyze`;
-    const again = await reindex(db.sql, index);
+    const again = await reindex(db.sql, index, (d, t) => process.stdout.write(`\r  reindexing ${d}/${t}`));
+    process.stdout.write(` in ${again.seconds.toFixed(1)} s\n`);
     const deps = createDeps(db.sql);
     const sam = (await deps.people.list()).find((p) => p.email === 'sam.carter@example.com')!;
     const scope = readScopeFor(sam);
@@ -98,10 +103,14 @@ export async function benchSearch(size: number): Promise<BenchResult[]> {
         unit: 'ms',
         context,
       });
+      console.log(
+        `  ${kind} "${text}": p50 ${round(percentile(times, 50))} ms, p95 ${round(percentile(times, 95))} ms, ${total} matches`,
+      );
     }
     return results;
   } finally {
     await db.close();
-    await rm(dataDir, { recursive: true, force: true });
+    if (keep) console.log(`  kept the database in ${dataDir}`);
+    else await rm(dataDir, { recursive: true, force: true });
   }
 }

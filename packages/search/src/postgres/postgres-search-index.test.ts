@@ -85,6 +85,22 @@ describe('PostgreSQL search specifics', () => {
     await index.remove(crowd.map((d) => d.id));
   });
 
+  it('leaves a document indexed again unchanged as it is, and rewrites it when anything changed', async () => {
+    const sql = db.sql();
+    const index = createPostgresSearchIndex(sql);
+    const doc = { ...template, id: uuid(997), title: 'Platypus report' };
+    await index.upsert([doc]);
+    const version = async () =>
+      (await sql`select xmin::text as v from search_documents where insight_id = ${doc.id}`)[0]?.v;
+    const first = await version();
+    await index.upsert([{ ...doc }]);
+    expect(await version()).toBe(first);
+    await index.upsert([{ ...doc, visibility: { scope: 'people', personIds: [PEOPLE.namedPerson.id] } }]);
+    expect(await version()).not.toBe(first);
+    expect((await index.search({ text: 'platypus', scope: outsider })).total).toBe(0);
+    await index.remove([doc.id]);
+  });
+
   it('highlights a match far into a long body', async () => {
     const index = createPostgresSearchIndex(db.sql());
     const filler = 'The export dialog lists every column of the report. '.repeat(300);

@@ -75,6 +75,24 @@ export async function upsertDocuments(sql: Sql, documents: SearchDocument[]): Pr
           visibility_person_ids = excluded.visibility_person_ids, evidence_count = excluded.evidence_count,
           reaction_count = excluded.reaction_count, customer_value = excluded.customer_value,
           created_at = excluded.created_at
+        -- A reindex mostly rewrites documents as they already are: leave those rows alone, sparing
+        -- a new row version and its entries in every index.
+        where (search_documents.title, search_documents.keywords, search_documents.content,
+               search_documents.kind, search_documents.sentiment, search_documents.source,
+               search_documents.triage, search_documents.tags, search_documents.goal_ids,
+               search_documents.team_id, search_documents.customer_ids, search_documents.segments,
+               search_documents.has_story, search_documents.reporter_id,
+               search_documents.visibility_scope, search_documents.visibility_team_id,
+               search_documents.visibility_person_ids, search_documents.evidence_count,
+               search_documents.reaction_count, search_documents.customer_value,
+               search_documents.created_at)
+          is distinct from
+              (excluded.title, excluded.keywords, excluded.content, excluded.kind, excluded.sentiment,
+               excluded.source, excluded.triage, excluded.tags, excluded.goal_ids, excluded.team_id,
+               excluded.customer_ids, excluded.segments, excluded.has_story, excluded.reporter_id,
+               excluded.visibility_scope, excluded.visibility_team_id, excluded.visibility_person_ids,
+               excluded.evidence_count, excluded.reaction_count, excluded.customer_value,
+               excluded.created_at)
         returning 1
       ), words as (
         -- Lowercased, unaccented, unstemmed words of 3 to 40 letters (no numbers, e-mail addresses,
