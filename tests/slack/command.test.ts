@@ -1,13 +1,11 @@
 import { reindex } from '@heard/bot';
 import { buildInsight, buildTeam } from '@heard/db/testing';
-import type { Person } from '@heard/domain';
 import { createSearchEngines } from '@heard/search';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { textOf } from './support/slack-api';
 import { useSlackBot } from './support/slack-bot';
 
 const bot = useSlackBot();
-let ana: Person;
 let everyoneId: string;
 let secretId: string;
 
@@ -17,7 +15,7 @@ beforeAll(async () => {
     await buildTeam(sql, { name: 'Sales' }),
     await buildTeam(sql, { name: 'Finance' }),
   ];
-  ana = await bot.person('U0ANA', { teamId: sales.id });
+  await bot.person('U0ANA', { teamId: sales.id });
   const reporter = await bot.person('U0FIN', { teamId: finance.id });
   everyoneId = (
     await buildInsight(sql, {

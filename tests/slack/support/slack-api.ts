@@ -23,6 +23,8 @@ export class FakeSlack {
   /** Slack user id → email on their profile. */
   readonly users = new Map<string, string>();
   readonly messages = new Map<string, SlackMessage[]>();
+  /** Where apps.connections.open sends Socket Mode clients. */
+  socketUrl = '';
   private readonly overrides = new Map<string, Override[]>();
   private ts = 1_700_000_000;
   private readonly server: SetupServerApi;
@@ -124,6 +126,8 @@ export class FakeSlack {
       case 'views.open':
       case 'views.publish':
         return { ok: true, view: { id: `V${this.nextTs()}` } };
+      case 'apps.connections.open':
+        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'no_socket' };
       case 'auth.test':
         return { ok: true, user_id: 'UHEARD', bot_id: 'BHEARD' };
       default:
