@@ -13,6 +13,7 @@ import { demoSignIns, type SeedResult, seedDemo } from './seed';
 const first = useTestDatabase();
 const twin = useTestDatabase();
 const large = useTestDatabase();
+const told = useTestDatabase();
 const NOW = new Date('2026-01-15T09:00:00.000Z');
 const DAY = 86_400_000;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -172,6 +173,24 @@ describe('seedDemo', () => {
     const [a, b] = [await fingerprint(first.sql()), await fingerprint(twin.sql())];
     expect(a.insights).toHaveLength(400);
     expect(b).toEqual(a);
+  });
+
+  it('tells the insights in the texts it is given, in turn, keeping the rest of the organisation', async () => {
+    const texts = [
+      { title: 'Love this dress', body: 'The fabric is soft and the fit is true to size.' },
+      { title: '', body: 'Runs small; order a size up.' },
+      { title: 'x'.repeat(300), body: 'Long titles are cut to a headline.' },
+    ];
+    expect((await seedDemo(told.sql(), { now: NOW, insights: 30, texts })).seeded).toBe(true);
+    const rows = await told.sql()`select title, body from insights order by created_at, id`;
+    expect(rows).toHaveLength(30);
+    expect(rows.slice(0, 3).map((r) => [r.title, r.body])).toEqual([
+      ['Love this dress', texts[0]!.body],
+      ['Runs small; order a size up.', texts[1]!.body],
+      ['x'.repeat(140), texts[2]!.body],
+    ]);
+    expect(new Set(rows.map((r) => r.body))).toEqual(new Set(texts.map((t) => t.body)));
+    expect(await count(told.sql(), "stories where status = 'published'")).toBeGreaterThan(0);
   });
 
   it('seeds 5000 insights through `pnpm seed --insights 5000`', async () => {

@@ -15,6 +15,11 @@ import { seedWork } from './work';
 export interface SeedOptions {
   insights?: number;
   customers?: number;
+  /**
+   * Real texts to tell the insights in, taken in turn, instead of generated ones (benchmarks
+   * search real vocabulary this way). Everything else about each insight stays as generated.
+   */
+  texts?: readonly { title: string; body: string }[];
   seed?: number;
   now?: Date;
   /** Called as batches land, for a progress bar. */
@@ -60,7 +65,10 @@ export async function seedDemo(sql: postgres.Sql<{}>, options: SeedOptions = {})
   // generate them again from here while they are written.
   const insightsFrom = rnd.clone();
   for (const _ of generateInsights(rnd, insightCount, people, customers, now));
-  const insights = generateInsights(insightsFrom, insightCount, people, customers, now);
+  const insights = withTexts(
+    generateInsights(insightsFrom, insightCount, people, customers, now),
+    options.texts?.filter((t) => t.body.trim() !== '') ?? [],
+  );
   const passwordHash = await hash(DEMO_PASSWORD);
 
   await sql.begin(async (tx) => {
@@ -102,6 +110,20 @@ export async function seedDemo(sql: postgres.Sql<{}>, options: SeedOptions = {})
     insights: insightCount,
     signIns: demoSignIns(),
   };
+}
+
+/** Each insight told in the next of `texts`, when there are any; a title longer than a headline is cut. */
+function* withTexts(insights: Iterable<SeedInsight>, texts: readonly { title: string; body: string }[]) {
+  let n = 0;
+  for (const insight of insights) {
+    const text = texts[n++ % texts.length];
+    if (text) {
+      const title = (text.title.trim() || text.body.trim()).slice(0, 140);
+      insight.row.title = title;
+      insight.row.body = text.body.slice(0, 20_000);
+    }
+    yield insight;
+  }
 }
 
 async function insertGoals(
