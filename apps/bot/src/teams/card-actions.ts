@@ -7,9 +7,11 @@ import {
   reactToInsight,
 } from '@heard/domain';
 import type { TurnContext } from '@microsoft/agents-hosting';
+import { isPersonalConversation } from './audience';
 import type { Card } from './cards/card';
 import { evidenceForm } from './cards/evidence-form';
-import { notLinkedCard } from './cards/messages';
+import { insightUrl } from './cards/insight-card';
+import { notLinkedCard, restrictedCard } from './cards/messages';
 import { personOf } from './identity';
 import { cardForInsight } from './insight-view';
 import { findCardByMessage, once } from './store';
@@ -41,6 +43,12 @@ export async function cardAction(app: TeamsApp, context: TurnContext) {
   try {
     // Checked like any read: a restricted insight answers exactly like a missing one.
     const insight = await loadReadableInsight(app.deps, person, insightId);
+    const conversation = activity.conversation;
+    if (
+      insight.visibility.scope !== 'everyone' &&
+      !isPersonalConversation(conversation?.id ?? '', conversation?.conversationType)
+    )
+      return cardResponse(restrictedCard(insightUrl(app.hubUrl, insight.id)));
     switch (verb) {
       case 'me-too': {
         const { added } = await reactToInsight(app.deps, { actor: person, insightId, emoji: ME_TOO });

@@ -1,6 +1,7 @@
 import { listActionsFor } from '@heard/db';
-import { isDomainError, isValidationError, postInsight, readScopeFor } from '@heard/domain';
+import { isDomainError, isValidationError, postInsight } from '@heard/domain';
 import { MessageFactory, type TurnContext } from '@microsoft/agents-hosting';
+import { isPersonalConversation, scopeFor } from './audience';
 import { attachment, type Card } from './cards/card';
 import { actionsCard, helpCard, notLinkedCard, searchResultsCard } from './cards/messages';
 import { personOf, referenceOf } from './identity';
@@ -38,7 +39,10 @@ export async function handleCommand(app: TeamsApp, context: TurnContext): Promis
     case 'search': {
       if (!argument)
         return void (await context.sendActivity('Say what to look for, for example: search onboarding'));
-      const result = await app.search.search({ text: argument, scope: readScopeFor(person), limit: 5 });
+      // In a channel or group chat everyone reads the answer: only what everyone may read.
+      const conversation = context.activity.conversation;
+      const scope = scopeFor(person, conversation?.id ?? '', conversation?.conversationType);
+      const result = await app.search.search({ text: argument, scope, limit: 5 });
       await sendCard(
         context,
         searchResultsCard(argument, result.hits, result.total, app.hubUrl),
@@ -49,6 +53,11 @@ export async function handleCommand(app: TeamsApp, context: TurnContext): Promis
     case 'my':
     case 'actions':
       if (word.toLowerCase() === 'actions' || argument.toLowerCase() === 'actions') {
+        const conversation = context.activity.conversation;
+        if (!isPersonalConversation(conversation?.id ?? '', conversation?.conversationType)) {
+          await context.sendActivity('Your actions are yours: ask me in our personal chat.');
+          return;
+        }
         await sendCard(
           context,
           actionsCard(await listActionsFor(app.db.sql, person.id), app.hubUrl),

@@ -1,5 +1,8 @@
 import type { Task, TaskList } from 'graphile-worker';
 import { z } from 'zod';
+import { isPersonalConversation } from './audience';
+import { insightUrl } from './cards/insight-card';
+import { restrictedCard } from './cards/messages';
 import { TeamsSendError } from './connector';
 import { cardForInsight, cardMessage } from './insight-view';
 import { findCardsOf, findPersonConversation, recordCard } from './store';
@@ -22,7 +25,12 @@ export function shareReplyTask(app: TeamsApp): Task {
     const insight = await app.deps.insights.findById(job.insightId);
     if (!insight) return; // erased since
     const message = cardMessage(await cardForInsight(app, insight, { withActions: true }), insight.title);
-    let to = job.to;
+    // A restricted insight's card goes only to the reporter's own chat, never into a shared conversation.
+    if (insight.visibility.scope !== 'everyone' && !isPersonalConversation(job.to.conversationId)) {
+      await sendToOwnChat(app, job.personId, insight.id, message);
+      return;
+    }
+    const to = job.to;
     let activityId: string;
     try {
       activityId = job.replyToId
@@ -30,16 +38,27 @@ export function shareReplyTask(app: TeamsApp): Task {
         : await app.connector.send(to, message);
     } catch (error) {
       if (!(error instanceof TeamsSendError) || (error.status !== 403 && error.status !== 404)) throw error;
-      const personal = await findPersonConversation(app.db.sql, job.personId);
-      if (!personal) {
-        app.log.info({ insightId: insight.id }, 'Teams: no conversation to post the shared insight card in');
-        return;
-      }
-      to = { serviceUrl: personal.serviceUrl, conversationId: personal.conversationId };
-      activityId = await app.connector.send(to, message);
+      await sendToOwnChat(app, job.personId, insight.id, message);
+      return;
     }
     await recordCard(app.db.sql, { insightId: insight.id, kind: 'insight', to, activityId });
   };
+}
+
+async function sendToOwnChat(
+  app: TeamsApp,
+  personId: string,
+  insightId: string,
+  message: Record<string, unknown>,
+) {
+  const personal = await findPersonConversation(app.db.sql, personId);
+  if (!personal) {
+    app.log.info({ insightId }, 'Teams: no conversation to post the shared insight card in');
+    return;
+  }
+  const to = { serviceUrl: personal.serviceUrl, conversationId: personal.conversationId };
+  const activityId = await app.connector.send(to, message);
+  await recordCard(app.db.sql, { insightId, kind: 'insight', to, activityId });
 }
 
 /**
@@ -51,8 +70,14 @@ export async function refreshInsightCards(app: TeamsApp, insightId: string): Pro
   if (cards.length === 0) return;
   const insight = await app.deps.insights.findById(insightId);
   if (!insight) return;
-  const message = cardMessage(await cardForInsight(app, insight, { withActions: true }), insight.title);
+  const full = cardMessage(await cardForInsight(app, insight, { withActions: true }), insight.title);
+  // An insight whose audience was narrowed no longer shows its content in shared conversations.
+  const narrowed = cardMessage(restrictedCard(insightUrl(app.hubUrl, insight.id)), 'Insight in Heard');
   for (const card of cards) {
+    const message =
+      insight.visibility.scope === 'everyone' || isPersonalConversation(card.to.conversationId)
+        ? full
+        : narrowed;
     try {
       await app.connector.update(card.to, card.activityId, message);
     } catch (error) {

@@ -1,5 +1,6 @@
-import { canReadInsight, type Insight, readScopeFor } from '@heard/domain';
+import { canReadInsight, type Insight } from '@heard/domain';
 import type { TurnContext } from '@microsoft/agents-hosting';
+import { EVERYONE_SCOPE } from './audience';
 import { attachment, plain, truncate } from './cards/card';
 import { personOf } from './identity';
 import { cardForInsight, cardForStory } from './insight-view';
@@ -17,8 +18,9 @@ const result = (attachments: unknown[]) => ({
 
 /**
  * `composeExtension/query`: insights (`searchInsights`) or published stories (`searchStories`)
- * as cards to insert into any conversation. The search port applies visibility in its query,
- * and each hit is checked again before it becomes a card.
+ * as cards to insert into any conversation. A card inserted there is read by all its members, so
+ * only insights everyone may read are offered: the search port applies that in its query, and
+ * each hit is checked again before it becomes a card.
  */
 export async function searchMessageExtension(app: TeamsApp, context: TurnContext) {
   const person = await personOf(app, context);
@@ -36,7 +38,8 @@ export async function searchMessageExtension(app: TeamsApp, context: TurnContext
   const count = Math.min(Math.max(Math.trunc(Number(value.queryOptions?.count ?? 10)) || 10, 1), 25);
   const found = await app.search.search({
     text: words,
-    scope: readScopeFor(person),
+    // A card inserted into a conversation is read by all its members: only what everyone may read.
+    scope: EVERYONE_SCOPE,
     filters: stories ? { hasStory: true } : {},
     sort: words ? 'relevance' : 'newest',
     limit: count,
@@ -48,7 +51,12 @@ export async function searchMessageExtension(app: TeamsApp, context: TurnContext
   const readable = found.hits
     .map((hit) => insights.get(hit.id))
     .filter((i): i is Insight =>
-      Boolean(i && canReadInsight(person, i) && (!stories || i.story?.status === 'published')),
+      Boolean(
+        i &&
+          canReadInsight(person, i) &&
+          i.visibility.scope === 'everyone' &&
+          (!stories || i.story?.status === 'published'),
+      ),
     );
   const attachments = await Promise.all(
     readable.map(async (insight) => {

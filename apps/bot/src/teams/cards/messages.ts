@@ -157,3 +157,14 @@ export function noticeCard(message: ChatMessage): Card {
   const body = truncate(message.text, 1000);
   return adaptiveCard([text(plain(body.text))], message.link ? [openUrl('Open in Heard', message.link)] : []);
 }
+
+/** Stands in for an insight card in a shared conversation once the insight is no longer for everyone. */
+export function restrictedCard(url: string): Card {
+  return adaptiveCard(
+    [
+      text('This insight is now visible to fewer people.', { weight: 'bolder' }),
+      text('Open it in Heard if you are one of them.'),
+    ],
+    [openUrl('Open in Heard', url)],
+  );
+}
