@@ -73,9 +73,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {actor.roles.some((r) => r === 'leader' || r === 'admin') && (
                 <NavLink to="/health">Health</NavLink>
               )}
-              <NavLink to="/notifications" className="inbox" aria-label={`Notifications, ${unread} unread`}>
+              <NavLink to="/notifications" className="inbox">
                 Inbox
-                {unread > 0 && <span className="unread">{unread > 99 ? '99+' : unread}</span>}
+                {unread > 0 && (
+                  <span className="unread">
+                    <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
+                    <span className="visually-hidden">, {unread} unread</span>
+                  </span>
+                )}
               </NavLink>
               <NavLink to="/post" className="button button-primary" aria-label="Share what you heard">
                 <span className="wide-only">Share what you heard</span>
@@ -123,6 +128,8 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     : 'Heard hit an unexpected problem. It has been logged; try again in a moment.';
   return (
     <section className="panel narrow">
+      {/* The failing route's meta never ran; React puts this title in the head. */}
+      <title>{`${title} · Heard`}</title>
       <h1>{title}</h1>
       <p>{message}</p>
       <p>

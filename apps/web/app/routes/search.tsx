@@ -84,6 +84,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
   };
   return (
     <div className="search-layout">
+      <h1 className="visually-hidden">Search insights</h1>
       <Form
         method="get"
         className="search-form"

@@ -103,7 +103,8 @@ export default function SignIn({ loaderData }: Route.ComponentProps) {
                 <Form method="post">
                   <input type="hidden" name="email" value={p.email} />
                   <input type="hidden" name="password" value={loaderData.demoPassword ?? ''} />
-                  <button type="submit" className="demo-person" aria-label={`Sign in as ${p.name}`}>
+                  <button type="submit" className="demo-person">
+                    <span className="visually-hidden">Sign in as </span>
                     <strong>{p.name}</strong>
                     <span>{p.role}</span>
                   </button>
