@@ -1,6 +1,6 @@
 import type { CustomerMerge, CustomerOrigin } from '@heard/domain';
 import { asDate, type Db, type Row } from '../repositories/db';
-import { refreshCustomerValue } from './sql-helpers';
+import { insightsOf, refreshCustomerValue } from './sql-helpers';
 
 /** What a merge moved, stored as JSON on the merge record. */
 interface Moved {
@@ -68,7 +68,8 @@ export async function mergeInto(
     values (${survivorId}, ${mergedId}, ${mergedRow!.row as never}, ${moved as never}, ${before as never},
             ${origin.source}, ${origin.detail ?? null}, ${origin.actorId}, ${at})
     returning *`;
-  await refreshCustomerValue(db, [...moved.links, ...moved.droppedLinks]);
+  // The survivor may have taken the merged customer's value: every insight about it is worth that now.
+  await refreshCustomerValue(db, await insightsOf(db, [survivorId]));
   return mergeToDomain(record!);
 }
 
@@ -125,6 +126,6 @@ export async function undoMerge(
     await db`update customers set value = null where id = ${survivorId}`;
   const [undone] = await db`
     update customer_merges set undone_at = ${at}, undone_by = ${actorId} where id = ${mergeId} returning *`;
-  await refreshCustomerValue(db, [...moved.links, ...moved.droppedLinks]);
+  await refreshCustomerValue(db, await insightsOf(db, [survivorId, mergedId]));
   return { ok: true, merge: mergeToDomain(undone!) };
 }

@@ -15,7 +15,6 @@ interface FieldSpec {
 const customerFields: Record<string, FieldSpec> = {
   name: {
     label: 'customer name',
-    required: true,
     synonyms: [
       'name',
       'customer',
@@ -102,11 +101,16 @@ export function resolveMapping(
   kind: ImportKind,
   headers: string[],
   chosen: ColumnMapping,
+  saved: ColumnMapping = {},
 ): { mapping: ColumnMapping; problems: string[] } {
   const fields = IMPORT_FIELDS[kind];
   const problems: string[] = [];
   const mapping: ColumnMapping = {};
   const byHeader = new Map(headers.map((h) => [squash(h), h]));
+  // A saved choice applies while the source's exports still have that column; a new export may differ.
+  for (const [field, column] of Object.entries(saved)) {
+    if (chosen[field] === undefined && headers.includes(column)) mapping[field] = column;
+  }
   for (const [field, column] of Object.entries(chosen)) {
     if (!fields[field] && !field.startsWith('identifier:')) {
       problems.push(
@@ -130,14 +134,27 @@ export function resolveMapping(
   return { mapping, problems };
 }
 
+/** Fields of which a customer row needs at least one: something that names the customer. */
+const CUSTOMER_NAMING = ['name', 'id', 'email', 'phone', 'domain'];
+
 /** Required fields the mapping leaves without a column, as sentences. */
 export function missingRequired(kind: ImportKind, mapping: ColumnMapping, headers: string[]): string[] {
+  const columns = `Columns in the file: ${headers.map((h) => `"${h}"`).join(', ')}.`;
+  if (kind === 'customers') {
+    const names = Object.keys(mapping).some(
+      (f) => CUSTOMER_NAMING.includes(f) || f.startsWith('identifier:'),
+    );
+    return names
+      ? []
+      : [
+          `No column names the customer: map at least one of ${CUSTOMER_NAMING.join(', ')} (for example --map name="<column>"). ${columns}`,
+        ];
+  }
   return Object.entries(IMPORT_FIELDS[kind])
     .filter(([field, spec]) => spec.required && !mapping[field])
     .map(
       ([field, spec]) =>
-        `No column holds the ${spec.label} (${field}, required). Columns in the file: ${headers.map((h) => `"${h}"`).join(', ')}. ` +
-        `Name one with --map ${field}="<column>".`,
+        `No column holds the ${spec.label} (${field}, required). ${columns} Name one with --map ${field}="<column>".`,
     );
 }
 

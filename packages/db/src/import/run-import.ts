@@ -161,6 +161,7 @@ async function stream<T>(
   file: { encoding: TextEncoding; delimiter: string; size: number; resumeAfter: number; fileName: string },
 ): Promise<ColumnMapping> {
   let bytesDone = 0;
+  let parsedLine = 0;
   const rejections: Rejection[] = [];
   const parser = decodedStream(options.filePath, file.encoding, (n) => {
     bytesDone += n;
@@ -172,9 +173,14 @@ async function stream<T>(
       relax_quotes: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
+      // The parser runs ahead of the loop below: lines are counted where records are parsed.
+      on_record: (record, context) => {
+        parsedLine = context.lines;
+        return record;
+      },
       on_skip: (error) => {
         if (error)
-          rejections.push({ line: lastLine + 1, reason: describeCsvError(error.message, lastLine + 1) });
+          rejections.push({ line: parsedLine + 1, reason: describeCsvError(error.message, parsedLine + 1) });
         return undefined;
       },
     }),
@@ -265,10 +271,12 @@ async function prepareMapping(
       `The header names ${[...new Set(duplicated)].map((h) => `"${h}"`).join(', ')} more than once.`,
     );
   const saved = await loadMapping(sql, options.kind, options.source);
-  const { mapping, problems: mappingProblems } = resolveMapping(options.kind, headers, {
-    ...saved,
-    ...options.map,
-  });
+  const { mapping, problems: mappingProblems } = resolveMapping(
+    options.kind,
+    headers,
+    options.map ?? {},
+    saved,
+  );
   problems.push(...mappingProblems, ...missingRequired(options.kind, mapping, headers));
   if (problems.length > 0 && headers.length === 1) {
     problems.push(
