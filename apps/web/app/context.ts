@@ -58,6 +58,8 @@ export interface HubContext {
     customers: CustomerRepository['search'];
   };
   /** Demo sign-ins to offer on the sign-in page, when the demo organisation was seeded. */
+  /** Privacy, audit, retention, erasure and export; pages check the person is an admin first. */
+  governance: import('@heard/db').GovernanceHub;
   demoSignIns: { name: string; email: string; role: string }[];
   demoPassword: string | null;
 }

@@ -93,6 +93,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <span className="who-name">{actor.name}</span>
               </span>
               {actor.roles.includes('admin') && <NavLink to="/admin/people">People</NavLink>}
+              {actor.roles.includes('admin') && <NavLink to="/admin/audit">Governance</NavLink>}
               <NavLink to="/settings">Settings</NavLink>
               <form method="post" action="/sign-out">
                 <button type="submit" className="link-button">

@@ -24,5 +24,11 @@ export default [
   route('reset/:token', 'routes/reset-password.tsx'),
   route('invite/:token', 'routes/accept-invite.tsx'),
   route('admin/people', 'routes/admin-people.tsx'),
+  route('admin/audit', 'routes/admin-audit.tsx'),
+  route('admin/audit.csv', 'routes/admin-audit-export.tsx'),
+  route('admin/retention', 'routes/admin-retention.tsx'),
+  route('admin/erasure', 'routes/admin-erasure.tsx'),
+  route('admin/erasure/export', 'routes/admin-erasure-export.tsx'),
+  route('admin/data-map', 'routes/admin-data-map.tsx'),
   route('sign-out-everywhere', 'routes/sign-out-everywhere.tsx'),
 ] satisfies RouteConfig;

@@ -5,6 +5,7 @@ import {
   createApiTokenStore,
   createAttemptLimiter,
   createDeps,
+  createGovernanceHub,
   createNotificationStore,
   createPeopleAdmin,
   createSessionStore,
@@ -68,6 +69,7 @@ export interface WebAppOptions {
 export function createWebApp(options: WebAppOptions) {
   const { db, log } = options;
   const deps = createDeps(db.sql, options.clock);
+  const governance = createGovernanceHub(db.sql, { clock: options.clock, searchIndexes: [options.search] });
   const sessions = createSessionStore(db.sql);
   const apiTokens = createApiTokenStore(db.sql);
   const notifications = createNotificationStore(db.sql);
@@ -160,6 +162,7 @@ export function createWebApp(options: WebAppOptions) {
           ).map((r) => r.segment as string),
         customers: (text, limit) => deps.customers.search(text, limit),
       },
+      governance,
       demoSignIns: options.demo?.signIns ?? [],
       demoPassword: options.demo?.password ?? null,
     };

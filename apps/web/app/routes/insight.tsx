@@ -1,6 +1,9 @@
 import { Form, Link, useNavigation, useSearchParams } from 'react-router';
 import { Chips } from '../components/chips';
+import { governanceLinks } from '../components/governance-nav';
+import { InsightPrivacy } from '../components/insight-privacy';
 import { requireActor } from '../lib/auth.server';
+import { loadInsightPrivacy } from '../lib/insight-privacy.server';
 import { kindLabel, sourceLabel, timeAgo } from '../lib/format';
 import type { Route } from './+types/insight';
 import { handleInsightForm, loadInsightPage } from './insight.server';
@@ -9,13 +12,17 @@ import { InsightHistory, MergedHere } from './insight-history';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
-  return loadInsightPage(context, actor, params.id, new URL(request.url));
+  const url = new URL(request.url);
+  const page = await loadInsightPage(context, actor, params.id, url);
+  return { ...page, privacy: await loadInsightPrivacy(context, actor, page.insight.id, url) };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   return handleInsightForm(context, actor, params.id, await request.formData());
 }
+
+export const links: Route.LinksFunction = governanceLinks;
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.insight.title ?? 'Insight'} · Heard` },
@@ -74,6 +81,7 @@ export default function InsightPage({ loaderData, actionData }: Route.ComponentP
       )}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server by renderMarkdown */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: insight.html }} />
+      <InsightPrivacy insightId={insight.id} privacy={loaderData.privacy} />
       <Chips customers={customers} tags={insight.tags} />
       {goals.length > 0 && (
         <section>

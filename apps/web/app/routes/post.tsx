@@ -37,7 +37,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const form = parsed.data;
   try {
-    const { insight } = await postInsight(context.hub.deps, {
+    const { insight, privacy } = await postInsight(context.hub.deps, {
       actor,
       title: form.title,
       body: form.body,
@@ -49,6 +49,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       tags: splitTags(form.tags),
       visibility: visibilityFrom(form, actor.teamId),
     });
+    // When intake masked something, the reporter lands on the insight, where it says what and why.
+    if (privacy?.length) return redirect(`/insights/${insight.id}?protected=${privacy.length}`);
     return redirect(`/?posted=${insight.id}`);
   } catch (error) {
     return data({ errors: toFieldErrors(error), values: raw }, { status: 422 });

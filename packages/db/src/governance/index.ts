@@ -32,7 +32,9 @@ export {
   listRetentionRuns,
   placeLegalHold,
   type RetentionReport,
+  type RetentionReportItem,
   releaseLegalHold,
   saveRetentionPolicy,
 } from './retention';
 export type { Sql as GovernanceSql } from './sql';
+export { createGovernanceHub, type GovernanceHub, type GovernanceOptions } from './hub';

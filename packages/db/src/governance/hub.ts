@@ -1,0 +1,66 @@
+import type { Clock, PiiPolicy, RetentionPolicy, SearchIndex } from '@heard/domain';
+import { type AuditSearch, listAuditActions, searchAuditEvents } from './audit-search';
+import { type CustomerMatch, findCustomersByIdentifier } from './customer-lookup';
+import { countDataMapRows } from './data-map.query';
+import { eraseCustomer } from './erase-customer';
+import { type AttachmentReader, exportCustomer } from './export-customer';
+import { createPrivacyStore, loadPiiPolicy, revealOriginals, savePiiPolicy } from './privacy-store';
+import {
+  applyRetention,
+  deleteRetentionPolicy,
+  listLegalHolds,
+  listRetentionPolicies,
+  listRetentionRuns,
+  placeLegalHold,
+  releaseLegalHold,
+  saveRetentionPolicy,
+} from './retention';
+import type { Sql } from './sql';
+
+export interface GovernanceOptions {
+  clock?: Clock;
+  /** Indexes an erasure rewrites at once (the outbox also reaches them through the index job). */
+  searchIndexes?: readonly SearchIndex[];
+  readAttachment?: AttachmentReader;
+}
+
+/**
+ * What the hub's admin pages call: privacy policy, audit log, retention and legal holds,
+ * data-subject requests and the data map. Every caller checks that the person is an admin.
+ */
+export function createGovernanceHub(sql: Sql, options: GovernanceOptions = {}) {
+  const now = () => options.clock?.now() ?? new Date();
+  const privacy = createPrivacyStore(sql);
+  return {
+    piiPolicy: () => loadPiiPolicy(sql),
+    savePiiPolicy: (policy: PiiPolicy, by: string) => savePiiPolicy(sql, policy, by, now()),
+    findings: (insightId: string) => privacy.findingsFor(insightId),
+    revealOriginals: (insightId: string, readerId: string) => revealOriginals(sql, insightId, readerId, now()),
+    /** Notes that someone opened an insight only some people may read. */
+    async recordRestrictedRead(readerId: string, insightId: string, scope: string): Promise<void> {
+      await sql`
+        insert into audit_events (actor_id, action, subject_type, subject_id, details, at)
+        values (${readerId}, 'insight.read', 'insight', ${insightId}, ${sql.json({ visibility: scope })}, ${now()})`;
+    },
+    searchAudit: (search: AuditSearch) => searchAuditEvents(sql, search),
+    auditActions: () => listAuditActions(sql),
+    retentionPolicies: () => listRetentionPolicies(sql),
+    saveRetentionPolicy: (policy: Omit<RetentionPolicy, 'id'>, by: string) =>
+      saveRetentionPolicy(sql, policy, by, now()),
+    deleteRetentionPolicy: (id: string, by: string) => deleteRetentionPolicy(sql, id, by, now()),
+    legalHolds: () => listLegalHolds(sql),
+    placeLegalHold: (hold: { subjectType: 'customer' | 'insight'; subjectId: string; reason: string; by: string }) =>
+      placeLegalHold(sql, { ...hold, at: now() }),
+    releaseLegalHold: (id: string, by: string) => releaseLegalHold(sql, id, by, now()),
+    retentionRuns: () => listRetentionRuns(sql),
+    applyRetentionNow: () => applyRetention(sql, { now: now() }),
+    findCustomers: (identifier: string) => findCustomersByIdentifier(sql, identifier),
+    exportCustomer: (customer: CustomerMatch, actorId: string) =>
+      exportCustomer(sql, customer, { actorId, at: now(), via: 'web', readAttachment: options.readAttachment }),
+    eraseCustomer: (customer: CustomerMatch, actorId: string) =>
+      eraseCustomer(sql, customer, { actorId, at: now(), via: 'web', searchIndexes: options.searchIndexes ?? [] }),
+    dataMapCounts: () => countDataMapRows(sql),
+  };
+}
+
+export type GovernanceHub = ReturnType<typeof createGovernanceHub>;
