@@ -1,5 +1,5 @@
 import { buildTeamsPackage, reindex } from '@heard/bot';
-import { openDatabase, progressBar } from '@heard/db';
+import { IMPORT_USAGE, openDatabase, progressBar, runImportCommand } from '@heard/db';
 import { createSearchEngines } from '@heard/search';
 import { readWebConfig } from '@heard/web';
 
@@ -8,12 +8,14 @@ const USAGE = `Usage: pnpm heard <command>
 Commands:
   reindex         rebuild every search index from the database (safe while the hub runs)
   teams-package   build the Microsoft Teams app zip from MICROSOFT_APP_ID and PUBLIC_URL
-                  (--out <file>, default heard-teams-app.zip)`;
+                  (--out <file>, default heard-teams-app.zip)
+  import          import customers or insights from a CSV export (pnpm heard import --help)`;
 
 /** `pnpm heard …`: operator commands against the hub's database (embedded unless DATABASE_URL is set). */
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'teams-package') return teamsPackage(rest);
+  if (command === 'import') return importCommand(rest);
   if (command !== 'reindex') {
     console.log(USAGE);
     process.exit(command ? 2 : 0);
@@ -54,6 +56,25 @@ async function teamsPackage(args: string[]): Promise<void> {
   if (!hubUrl) throw new Error("Set PUBLIC_URL to the hub's https address, e.g. https://heard.example.com.");
   const built = await buildTeamsPackage({ appId, hubUrl, organisation: process.env.HEARD_ORGANISATION, out });
   console.log(`Wrote ${built.path}. Upload it in Teams: Apps → Manage your apps → Upload an app.`);
+}
+
+/** `pnpm heard import customers|insights <file>`: see IMPORT_USAGE. */
+async function importCommand(args: string[]): Promise<void> {
+  if (args.length < 2 || args.includes('--help')) {
+    console.log(IMPORT_USAGE);
+    process.exit(args.includes('--help') ? 0 : 2);
+  }
+  const config = readWebConfig();
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.HEARD_DATA_DIR,
+    log: { info: () => {}, warn: (m) => console.warn(m), debug: () => {} },
+  });
+  try {
+    process.exitCode = await runImportCommand(db.sql, args);
+  } finally {
+    await db.close();
+  }
 }
 
 main().catch((error) => {

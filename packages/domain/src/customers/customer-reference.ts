@@ -2,6 +2,7 @@ import type { CustomerIdentifier } from './customer';
 import {
   companyDomainOf,
   customerNameKey,
+  looksLikeCompany,
   normaliseDomain,
   normaliseEmail,
   normaliseExternalId,
@@ -73,7 +74,7 @@ export function normaliseReference(
   add('phone', phone);
   add('domain', domain);
 
-  const kind = ref.kind ?? (email && !domain && !ref.identifiers?.length ? 'person' : 'account');
+  const kind = ref.kind ?? (email && !domain && !looksLikeCompany(ref.name ?? '') ? 'person' : 'account');
   if (kind === 'account' && email && !identifiers.some((i) => i.system === 'domain'))
     add('domain', companyDomainOf(email));
   const name = ref.name?.trim().replace(/\s+/g, ' ') || fallbackName(identifiers);

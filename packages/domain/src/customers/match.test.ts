@@ -39,6 +39,10 @@ describe('matching a reference to customers', () => {
     expect(r.problems).toEqual(['"twelve" is not a phone number']);
     expect(normaliseReference({ name: '  ' }, phone)).toBeNull();
     expect(ref({ email: 'bo@gmail.com' })).toMatchObject({ kind: 'person', name: 'bo@gmail.com' });
+    expect(ref({ name: 'Lund AB', email: 'info@lund.example' })).toMatchObject({
+      kind: 'account',
+      nameKey: 'lund',
+    });
   });
 
   it('is certain on a shared strong identifier, whatever the names', () => {

@@ -68,6 +68,16 @@ export function normaliseCompany(name: string): string {
   return (kept.length > 0 ? kept : words).join(' ');
 }
 
+/** Legal forms that only companies carry (not "and" or "the"). */
+const LEGAL_FORMS = [...COMPANY_SUFFIXES].filter((w) => w !== 'the' && w !== 'and' && w !== 'co');
+
+/** Whether a name carries a legal form ("Acme GmbH"), so it names an account rather than a person. */
+export function looksLikeCompany(name: string): boolean {
+  return normaliseText(name)
+    .split(' ')
+    .some((w) => LEGAL_FORMS.includes(w));
+}
+
 /** The key names are compared by: people as written, accounts without legal forms. */
 export function customerNameKey(name: string, kind: 'person' | 'account'): string {
   return kind === 'account' ? normaliseCompany(name) : normaliseText(name);
