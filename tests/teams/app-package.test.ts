@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildTeamsPackage, renderManifest } from '@heard/bot';
 import { describe, expect, it } from 'vitest';
+import type { Json } from './support/teams-bot';
 
 const APP_ID = '00000000-0000-4000-8000-00000000a991';
 
@@ -15,7 +16,7 @@ describe('Teams app package', () => {
       appId: APP_ID,
       hubUrl: 'https://heard.example.com/',
       organisation: 'Acme "Co"',
-    })) as Record<string, any>;
+    })) as Record<string, Json>;
     expect(manifest.id).toBe(APP_ID);
     expect(manifest.bots[0].botId).toBe(APP_ID);
     expect(manifest.composeExtensions[0].botId).toBe(APP_ID);

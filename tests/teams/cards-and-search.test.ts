@@ -2,7 +2,14 @@ import { reindex } from '@heard/bot';
 import { buildCustomer, buildInsight, buildPerson, buildTeam, queuedJobs } from '@heard/db/testing';
 import type { Insight, Person } from '@heard/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { channel, invokeActivity, type TeamsUser, teamsUser, useTeamsBot } from './support/teams-bot';
+import {
+  channel,
+  invokeActivity,
+  type Json,
+  type TeamsUser,
+  teamsUser,
+  useTeamsBot,
+} from './support/teams-bot';
 
 const bot = useTeamsBot();
 let user: TeamsUser;
@@ -39,7 +46,7 @@ beforeAll(async () => {
 async function invoke(name: string, value: unknown, from = user) {
   const response = await bot.send(invokeActivity(from, name, value));
   expect(response.status).toBe(200);
-  return (await response.json()) as Record<string, any>;
+  return (await response.json()) as Record<string, Json>;
 }
 
 const execute = (verb: string, data: Record<string, unknown>, from = user) =>
@@ -53,7 +60,7 @@ describe('search message extension', () => {
       queryOptions: { skip: 0, count: 10 },
     });
     expect(answer.composeExtension).toMatchObject({ type: 'result', attachmentLayout: 'list' });
-    const attachments = answer.composeExtension.attachments as Record<string, any>[];
+    const attachments = answer.composeExtension.attachments as Record<string, Json>[];
     const titles = attachments.map((a) => a.preview.content.title);
     expect(titles).toContain('Walrus exports time out');
     expect(titles).not.toContain('Walrus contract dispute');
@@ -78,9 +85,9 @@ describe('search message extension', () => {
       commandId: 'searchStories',
       parameters: [{ name: 'searchQuery', value: 'walrus' }],
     });
-    const attachments = answer.composeExtension.attachments as Record<string, any>[];
+    const attachments = answer.composeExtension.attachments as Record<string, Json>[];
     expect(attachments.map((a) => a.preview.content.title)).toEqual(['A day a week back for Walrus']);
-    expect(JSON.stringify(attachments[0].content)).toContain('We got Fridays back');
+    expect(JSON.stringify(attachments[0]!.content)).toContain('We got Fridays back');
   });
 
   it('answers the customer type-ahead of the share form', async () => {

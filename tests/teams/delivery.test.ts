@@ -4,7 +4,14 @@ import type { Person } from '@heard/domain';
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_URL } from './support/microsoft';
-import { installActivity, personalChat, type TeamsUser, teamsUser, useTeamsBot } from './support/teams-bot';
+import {
+  installActivity,
+  type Json,
+  personalChat,
+  type TeamsUser,
+  teamsUser,
+  useTeamsBot,
+} from './support/teams-bot';
 
 const bot = useTeamsBot();
 let user: TeamsUser;
@@ -19,7 +26,7 @@ beforeAll(async () => {
 });
 
 const cardOf = (call: { body: Record<string, unknown> | null }) =>
-  (call.body!.attachments as { contentType: string; content: Record<string, any> }[])[0]!;
+  (call.body!.attachments as { contentType: string; content: Record<string, Json> }[])[0]!;
 
 describe('Teams notifications (ChatDelivery)', () => {
   it("sends a compact card built from the text and link to the person's stored conversation", async () => {

@@ -12,6 +12,10 @@ import { APP_ID, createMicrosoftMock, type MicrosoftMock, SERVICE_URL, TENANT_ID
 
 export const HUB_URL = 'https://heard.test.example';
 
+/** Answers are JSON read by assertions: a wrong path fails the assertion rather than the compile. */
+// biome-ignore lint/suspicious/noExplicitAny: JSON inspected by assertions
+export type Json = any;
+
 /** Starts the Microsoft fakes for this test file; a request to any other host fails the test. */
 export function useMicrosoft(): MicrosoftMock {
   const microsoft = createMicrosoftMock();
