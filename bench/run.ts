@@ -2,14 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { benchFeed } from './feed.bench';
 import { type BenchResult, writeReport } from './report';
 import { benchSearch } from './search.bench';
-import { benchSlack } from './slack.bench';
 import { benchStartup } from './startup.bench';
 import { benchTeams } from './teams.bench';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const only = process.argv[2];
 
-/** `pnpm bench [startup|feed|search|slack]`: runs the benchmarks and writes bench/results/latest.{json,md}. */
+/** `pnpm bench [startup|feed|search|teams]`: runs the benchmarks and writes bench/results/latest.{json,md}. */
 async function main(): Promise<void> {
   const results: BenchResult[] = [];
   if (!only || only === 'startup') {
@@ -31,10 +30,6 @@ async function main(): Promise<void> {
     const insights = Number(process.env.BENCH_TEAMS_INSIGHTS ?? 10_000);
     console.log(`Timing Teams invokes at ${insights.toLocaleString('en')} insights…`);
     results.push(...(await benchTeams(insights, Number(process.env.BENCH_TEAMS_SECONDS ?? 10))));
-  }
-  if (!only || only === 'slack') {
-    console.log('Timing Slack acknowledgements under 100 concurrent connections…');
-    results.push(...(await benchSlack()));
   }
   for (const r of results) console.log(`${r.name.padEnd(36)} ${String(r.value).padStart(10)} ${r.unit}`);
   await writeReport(`${ROOT}bench/results`, results);
