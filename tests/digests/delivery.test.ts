@@ -1,7 +1,6 @@
 import { createDigestMailer, deliverDigestTask, Pacer, pacedDelivery, retryAfterMs } from '@heard/bot';
 import { buildDigest, createDigestStore, verifyUnsubscribeToken } from '@heard/db';
 import { useTestDatabase } from '@heard/db/testing';
-import type { JobHelpers } from 'graphile-worker';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import pino from 'pino';
@@ -20,7 +19,9 @@ const hubUrl = 'https://heard.example.com';
 
 /** What graphile-worker hands a task, for the attempt numbers the task looks at. */
 const helpers = (attempts: number, maxAttempts = 6) =>
-  ({ job: { attempts, max_attempts: maxAttempts } }) as unknown as JobHelpers;
+  ({ job: { attempts, max_attempts: maxAttempts } }) as unknown as Parameters<
+    ReturnType<typeof deliverDigestTask>
+  >[1];
 
 async function builtDigest(channel: 'email' | 'slack' | 'teams', personId = org.supportLead.id) {
   const sql = database.sql();

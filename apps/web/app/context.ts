@@ -57,6 +57,8 @@ export interface HubContext {
     segments(): Promise<string[]>;
     customers: CustomerRepository['search'];
   };
+  /** The signed-in person's digest subscriptions and archive; signed unsubscribe links. */
+  digests: import('@heard/db').DigestsHub;
   /** Demo sign-ins to offer on the sign-in page, when the demo organisation was seeded. */
   /** Privacy, audit, retention, erasure and export; pages check the person is an admin first. */
   governance: import('@heard/db').GovernanceHub;

@@ -94,6 +94,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               </span>
               {actor.roles.includes('admin') && <NavLink to="/admin/people">People</NavLink>}
               {actor.roles.includes('admin') && <NavLink to="/admin/audit">Governance</NavLink>}
+              <NavLink to="/digests">Digests</NavLink>
               <NavLink to="/settings">Settings</NavLink>
               <form method="post" action="/sign-out">
                 <button type="submit" className="link-button">

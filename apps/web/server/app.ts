@@ -5,6 +5,7 @@ import {
   createApiTokenStore,
   createAttemptLimiter,
   createDeps,
+  createDigestsHub,
   createGovernanceHub,
   createNotificationStore,
   createPeopleAdmin,
@@ -69,6 +70,7 @@ export interface WebAppOptions {
 export function createWebApp(options: WebAppOptions) {
   const { db, log } = options;
   const deps = createDeps(db.sql, options.clock);
+  const digests = createDigestsHub(db.sql, options.clock);
   const governance = createGovernanceHub(db.sql, { clock: options.clock, searchIndexes: [options.search] });
   const sessions = createSessionStore(db.sql);
   const apiTokens = createApiTokenStore(db.sql);
@@ -98,6 +100,14 @@ export function createWebApp(options: WebAppOptions) {
   if (options.serveAssets !== false) serveClientFiles(app);
   // Before CSRF: the API authenticates by bearer token only, never by cookie, so there is nothing to forge.
   app.route('/api/v1', createApi({ deps, tokens: apiTokens, log }));
+  // One-click unsubscribe (RFC 8058): mail systems POST here with no Origin header; the signed
+  // token is the authority, so this answers before the CSRF check. The page's own button lands here too.
+  app.post('/unsubscribe/:token', async (c) => {
+    const token = c.req.param('token');
+    if (!(await digests.unsubscribeWithSignedLink(token))) return c.text('This unsubscribe link is not valid.', 404);
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    return 'confirm' in form ? c.redirect(`/unsubscribe/${token}?done`, 303) : c.text('Unsubscribed.');
+  });
   app.use('*', csrf());
 
   app.onError((error, c) => {
@@ -163,6 +173,7 @@ export function createWebApp(options: WebAppOptions) {
         customers: (text, limit) => deps.customers.search(text, limit),
       },
       governance,
+      digests,
       demoSignIns: options.demo?.signIns ?? [],
       demoPassword: options.demo?.password ?? null,
     };

@@ -6,6 +6,7 @@ import { requireActor } from '../lib/auth.server';
 import { kindLabel, sourceLabel } from '../lib/format';
 import type { Route } from './+types/feed';
 import { loadFeed } from './feed.server';
+import { SubscribeLink, scopeQueryFromFilters } from './subscription-list';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
@@ -101,6 +102,11 @@ export default function Feed({ loaderData }: Route.ComponentProps) {
           </p>
         )}
         {filters.tag && <p className="muted">Tagged #{filters.tag}</p>}
+        {scopeQueryFromFilters(filters) && (
+          <p className="subscribe-scope">
+            <SubscribeLink {...scopeQueryFromFilters(filters)!} />
+          </p>
+        )}
         {items.length === 0 ? (
           <div className="empty panel">
             <h2>{filtered ? 'Nothing matches these filters' : 'Nothing shared yet'}</h2>

@@ -6,6 +6,7 @@ import { requireActor } from '../lib/auth.server';
 import { toFieldErrors } from '../lib/errors.server';
 import { kindLabel, timeAgo } from '../lib/format';
 import type { Route } from './+types/goal';
+import { SubscribeLink } from './subscription-list';
 import { handleGoalForm } from './goal.server';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -59,6 +60,7 @@ export default function GoalPage({ loaderData, actionData }: Route.ComponentProp
       </p>
       <header className="panel">
         <h1>{goal.title}</h1>
+        <SubscribeLink query={`goal=${goal.id}`} label="Subscribe to this goal" />
         <p>{goal.why}</p>
         <p className="muted">
           Owner: <strong>{ownerName}</strong> · Mandate: {goal.mandate.statement} · Teams:{' '}

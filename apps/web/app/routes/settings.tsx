@@ -4,6 +4,7 @@ import { requireActor } from '../lib/auth.server';
 import { timeAgo } from '../lib/format';
 import type { Route } from './+types/settings';
 import { handleTokenForm } from './settings.server';
+import { SubscriptionList } from './subscription-list';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
@@ -17,6 +18,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
     })),
     now: new Date().toISOString(),
+    subscriptions: (await context.hub.digests.subscriptionsOf(actor.id)).map(
+      ({ id, scopeLabel, cadenceLabel, channel }) => ({ id, scopeLabel, cadenceLabel, channel }),
+    ),
   };
 }
 
@@ -132,6 +136,11 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           </button>
         </div>
       </Form>
+      <h2>Digests</h2>
+      <SubscriptionList subscriptions={loaderData.subscriptions} />
+      <p>
+        <a href="/subscriptions#subscribe">Subscribe to a digest</a> · <a href="/digests">Past digests</a>
+      </p>
       <h2>Sessions</h2>
       <p className="muted">
         Lost a device, or signed in on a shared computer? End every session of yours, this one included.

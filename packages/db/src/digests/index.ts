@@ -20,5 +20,6 @@ export {
   type StoredDigest,
 } from './digest.store';
 export { loadDigestMaterial } from './digest-material.query';
+export { createDigestsHub, type DigestsHub, type SubscriptionView } from './digests-hub';
 export { createSubscriptionRepository } from './subscription.repository';
 export { unsubscribeToken, verifyUnsubscribeToken } from './unsubscribe-link';
