@@ -1,5 +1,13 @@
 import { buildTeamsPackage, reindex } from '@heard/bot';
-import { IMPORT_USAGE, openDatabase, progressBar, runImportCommand } from '@heard/db';
+import {
+  GOVERNANCE_COMMANDS,
+  GOVERNANCE_USAGE,
+  IMPORT_USAGE,
+  openDatabase,
+  progressBar,
+  runGovernanceCommand,
+  runImportCommand,
+} from '@heard/db';
 import { createSearchEngines } from '@heard/search';
 import { readWebConfig } from '@heard/web';
 
@@ -9,13 +17,16 @@ Commands:
   reindex         rebuild every search index from the database (safe while the hub runs)
   teams-package   build the Microsoft Teams app zip from MICROSOFT_APP_ID and PUBLIC_URL
                   (--out <file>, default heard-teams-app.zip)
-  import          import customers or insights from a CSV export (pnpm heard import --help)`;
+  import          import customers or insights from a CSV export (pnpm heard import --help)
+${GOVERNANCE_USAGE}`;
 
 /** `pnpm heard …`: operator commands against the hub's database (embedded unless DATABASE_URL is set). */
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'teams-package') return teamsPackage(rest);
   if (command === 'import') return importCommand(rest);
+  if ((GOVERNANCE_COMMANDS as readonly string[]).includes(command ?? ''))
+    return governanceCommand(command as (typeof GOVERNANCE_COMMANDS)[number], rest);
   if (command !== 'reindex') {
     console.log(USAGE);
     process.exit(command ? 2 : 0);
@@ -72,6 +83,30 @@ async function importCommand(args: string[]): Promise<void> {
   });
   try {
     process.exitCode = await runImportCommand(db.sql, args);
+  } finally {
+    await db.close();
+  }
+}
+
+/** `pnpm heard export-customer|erase-customer <identifier>`: data-subject requests from the command line. */
+async function governanceCommand(command: (typeof GOVERNANCE_COMMANDS)[number], args: string[]): Promise<void> {
+  const config = readWebConfig();
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.HEARD_DATA_DIR,
+    log: { info: () => {}, warn: (m) => console.warn(m), debug: () => {} },
+  });
+  try {
+    const engines = createSearchEngines({
+      sql: db.sql,
+      meiliUrl: config.MEILI_URL,
+      meiliApiKey: config.MEILI_API_KEY,
+      log: console.warn,
+    });
+    process.exitCode = await runGovernanceCommand(db.sql, command, args, {
+      searchIndexes: engines.writable,
+      print: (line) => console.log(line),
+    });
   } finally {
     await db.close();
   }

@@ -35,7 +35,8 @@ export function createGovernanceHub(sql: Sql, options: GovernanceOptions = {}) {
     piiPolicy: () => loadPiiPolicy(sql),
     savePiiPolicy: (policy: PiiPolicy, by: string) => savePiiPolicy(sql, policy, by, now()),
     findings: (insightId: string) => privacy.findingsFor(insightId),
-    revealOriginals: (insightId: string, readerId: string) => revealOriginals(sql, insightId, readerId, now()),
+    revealOriginals: (insightId: string, readerId: string) =>
+      revealOriginals(sql, insightId, readerId, now()),
     /** Notes that someone opened an insight only some people may read. */
     async recordRestrictedRead(readerId: string, insightId: string, scope: string): Promise<void> {
       await sql`
@@ -49,16 +50,30 @@ export function createGovernanceHub(sql: Sql, options: GovernanceOptions = {}) {
       saveRetentionPolicy(sql, policy, by, now()),
     deleteRetentionPolicy: (id: string, by: string) => deleteRetentionPolicy(sql, id, by, now()),
     legalHolds: () => listLegalHolds(sql),
-    placeLegalHold: (hold: { subjectType: 'customer' | 'insight'; subjectId: string; reason: string; by: string }) =>
-      placeLegalHold(sql, { ...hold, at: now() }),
+    placeLegalHold: (hold: {
+      subjectType: 'customer' | 'insight';
+      subjectId: string;
+      reason: string;
+      by: string;
+    }) => placeLegalHold(sql, { ...hold, at: now() }),
     releaseLegalHold: (id: string, by: string) => releaseLegalHold(sql, id, by, now()),
     retentionRuns: () => listRetentionRuns(sql),
     applyRetentionNow: () => applyRetention(sql, { now: now() }),
     findCustomers: (identifier: string) => findCustomersByIdentifier(sql, identifier),
     exportCustomer: (customer: CustomerMatch, actorId: string) =>
-      exportCustomer(sql, customer, { actorId, at: now(), via: 'web', readAttachment: options.readAttachment }),
+      exportCustomer(sql, customer, {
+        actorId,
+        at: now(),
+        via: 'web',
+        readAttachment: options.readAttachment,
+      }),
     eraseCustomer: (customer: CustomerMatch, actorId: string) =>
-      eraseCustomer(sql, customer, { actorId, at: now(), via: 'web', searchIndexes: options.searchIndexes ?? [] }),
+      eraseCustomer(sql, customer, {
+        actorId,
+        at: now(),
+        via: 'web',
+        searchIndexes: options.searchIndexes ?? [],
+      }),
     dataMapCounts: () => countDataMapRows(sql),
   };
 }

@@ -6,6 +6,7 @@ export {
   listAuditActions,
   searchAuditEvents,
 } from './audit-search';
+export { GOVERNANCE_COMMANDS, GOVERNANCE_USAGE, runGovernanceCommand } from './cli';
 export { type CustomerMatch, findCustomersByIdentifier, insightIdsOfCustomer } from './customer-lookup';
 export { countDataMapRows } from './data-map.query';
 export {
@@ -22,6 +23,7 @@ export {
   exportCustomer,
 } from './export-customer';
 export { findEverywhere, type PlaceHit, textColumns } from './find-everywhere';
+export { createGovernanceHub, type GovernanceHub, type GovernanceOptions } from './hub';
 export { createPrivacyStore, loadPiiPolicy, revealOriginals, savePiiPolicy } from './privacy-store';
 export {
   applyRetention,
@@ -37,4 +39,3 @@ export {
   saveRetentionPolicy,
 } from './retention';
 export type { Sql as GovernanceSql } from './sql';
-export { createGovernanceHub, type GovernanceHub, type GovernanceOptions } from './hub';
