@@ -89,7 +89,10 @@ async function importCommand(args: string[]): Promise<void> {
 }
 
 /** `pnpm heard export-customer|erase-customer <identifier>`: data-subject requests from the command line. */
-async function governanceCommand(command: (typeof GOVERNANCE_COMMANDS)[number], args: string[]): Promise<void> {
+async function governanceCommand(
+  command: (typeof GOVERNANCE_COMMANDS)[number],
+  args: string[],
+): Promise<void> {
   const config = readWebConfig();
   const db = await openDatabase({
     databaseUrl: config.DATABASE_URL,
