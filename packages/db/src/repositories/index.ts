@@ -2,6 +2,7 @@ import type { Clock, Deps, Repositories } from '@heard/domain';
 import { systemClock } from '@heard/domain';
 import type postgres from 'postgres';
 import { createCustomerIdentityStore } from '../customers/identity-store';
+import { createPrivacyStore } from '../governance/privacy-store';
 import {
   createCollectionRepository,
   createCommentRepository,
@@ -9,7 +10,6 @@ import {
   createMergeRepository,
   createSavedViewRepository,
 } from '../insights-extra';
-import { createPrivacyStore } from '../governance/privacy-store';
 import { createActionRepository, createEvaluationRepository } from './action.repository';
 import { createAuditLog } from './audit.repository';
 import { createCustomerRepository } from './customer.repository';
