@@ -63,6 +63,8 @@ export interface HubContext {
   /** Privacy, audit, retention, erasure and export; pages check the person is an admin first. */
   governance: import('@heard/db').GovernanceHub;
   demoSignIns: { name: string; email: string; role: string }[];
+  /** Customer identities, the review queue, value bands and imports (pages check roles first). */
+  customers: import('@heard/db').CustomersHub;
   demoPassword: string | null;
 }
 

@@ -70,6 +70,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <NavLink to="/curation">Curation</NavLink>
               )}
               <NavLink to="/actions">My actions</NavLink>
+              {actor.roles.some((r) => r === 'curator' || r === 'leader' || r === 'admin') && (
+                <NavLink to="/customers/value">Customers</NavLink>
+              )}
               {actor.roles.some((r) => r === 'leader' || r === 'admin') && (
                 <NavLink to="/health">Health</NavLink>
               )}

@@ -4,6 +4,7 @@ import {
   createAccountLinkStore,
   createApiTokenStore,
   createAttemptLimiter,
+  createCustomersHub,
   createDeps,
   createDigestsHub,
   createGovernanceHub,
@@ -70,6 +71,7 @@ export interface WebAppOptions {
 export function createWebApp(options: WebAppOptions) {
   const { db, log } = options;
   const deps = createDeps(db.sql, options.clock);
+  const customers = createCustomersHub(db.sql);
   const digests = createDigestsHub(db.sql, options.clock);
   const governance = createGovernanceHub(db.sql, { clock: options.clock, searchIndexes: [options.search] });
   const sessions = createSessionStore(db.sql);
@@ -174,6 +176,7 @@ export function createWebApp(options: WebAppOptions) {
       },
       governance,
       digests,
+      customers,
       demoSignIns: options.demo?.signIns ?? [],
       demoPassword: options.demo?.password ?? null,
     };

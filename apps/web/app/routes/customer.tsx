@@ -1,14 +1,19 @@
-import { readScopeFor } from '@heard/domain';
-import { data, Link } from 'react-router';
+import { canCurate, readScopeFor } from '@heard/domain';
+import { data, Form, Link, useNavigation } from 'react-router';
 import { STATUS_LABELS } from '../components/action-moves';
 import { requireActor } from '../lib/auth.server';
 import { initials, kindLabel, timeAgo } from '../lib/format';
 import type { Route } from './+types/customer';
+import { handleCustomerForm, sourceWords } from './customer.server';
+import './customer-pages.css';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
-  const page = await context.hub.views.customerPage(readScopeFor(actor), params.id);
-  if (!page) throw data('No customer has that id.', { status: 404 });
+  const [page, identity] = await Promise.all([
+    context.hub.views.customerPage(readScopeFor(actor), params.id),
+    context.hub.customers.identity(params.id),
+  ]);
+  if (!page || !identity) throw data('No customer has that id.', { status: 404 });
   const insights = page.insights.map((i) => ({
     ...i,
     createdAt: i.createdAt.toISOString(),
@@ -23,8 +28,26 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ...a,
       evaluations: a.evaluations.map((e) => ({ ...e, at: e.at.toISOString() })),
     })),
+    identifiers: identity.identifiers.map((i) => ({
+      ...i,
+      from: sourceWords(i.source),
+      addedAt: i.addedAt.toISOString(),
+    })),
+    merges: identity.merges.map((m) => ({
+      ...m,
+      at: m.at.toISOString(),
+      undoneAt: m.undoneAt?.toISOString() ?? null,
+      from: sourceWords(m.source),
+    })),
+    canCurate: canCurate(actor),
     now: new Date().toISOString(),
   };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const actor = requireActor(context, request);
+  const result = await handleCustomerForm(context, actor, params.id, await request.formData());
+  return result.ok ? result : data(result, { status: 422 });
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -41,9 +64,11 @@ const SYSTEM_LABELS: Record<string, string> = {
 };
 const RESULT_WORDS: Record<string, string> = { better: 'Better', unchanged: 'Unchanged', worse: 'Worse' };
 
-export default function CustomerPage({ loaderData }: Route.ComponentProps) {
-  const { customer, insights, insightTotal, stories, actions } = loaderData;
+export default function CustomerPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { customer, insights, insightTotal, stories, actions, identifiers, merges } = loaderData;
   const now = new Date(loaderData.now);
+  const busy = useNavigation().state === 'submitting';
+  const errors: Record<string, string | undefined> = actionData && !actionData.ok ? actionData.errors : {};
   return (
     <article className="customer-page">
       <p className="crumbs">
@@ -85,22 +110,160 @@ export default function CustomerPage({ loaderData }: Route.ComponentProps) {
         </dl>
       </header>
 
+      {actionData?.ok && (
+        <p className="notice" role="status">
+          {actionData.intent === 'merge' &&
+            `${actionData.mergedName} is now part of this customer: identifiers, insights, evidence and stories moved here.`}
+          {actionData.intent === 'unmerge' && (
+            <>
+              Merge undone: <Link to={`/customers/${actionData.restoredId}`}>{actionData.restoredName}</Link>{' '}
+              is a customer of its own again, with what it had.
+            </>
+          )}
+          {actionData.intent === 'value' && 'Segment and value saved.'}
+        </p>
+      )}
+      {errors.form && (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+
       <section className="panel" aria-labelledby="known-as">
         <h2 id="known-as">Known as</h2>
         <p className="muted known-as-lead">
-          Every number our systems know this customer by, recognised as one customer.
+          Every number our systems know this customer by, recognised as one customer, and where each came
+          from.
         </p>
-        <ul className="identifiers">
-          {customer.identifiers.map((id) => (
-            <li key={`${id.system}:${id.value}`}>
-              <span className="identifier-system">{SYSTEM_LABELS[id.system] ?? id.system}</span>
-              <code>
-                {id.system}:{id.value}
-              </code>
-            </li>
-          ))}
-        </ul>
+        <table className="identifier-table">
+          <thead>
+            <tr>
+              <th scope="col">System</th>
+              <th scope="col">Identifier</th>
+              <th scope="col">Came from</th>
+            </tr>
+          </thead>
+          <tbody>
+            {identifiers.map((id) => (
+              <tr key={`${id.system}:${id.value}`}>
+                <td>{SYSTEM_LABELS[id.system] ?? id.system}</td>
+                <td>
+                  <code>
+                    {id.system}:{id.value}
+                  </code>
+                </td>
+                <td className="muted">
+                  {id.from}
+                  {id.sourceDetail && ` (${id.sourceDetail})`}
+                  {id.addedByName && `, by ${id.addedByName}`}
+                  {id.source !== 'earlier' && `, ${timeAgo(id.addedAt, now)}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
+
+      {(loaderData.canCurate || merges.length > 0) && (
+        <section className="panel" aria-labelledby="merges">
+          <h2 id="merges">Merges</h2>
+          {merges.length > 0 && (
+            <ul className="merge-list">
+              {merges.map((m) => (
+                <li key={m.id}>
+                  {m.role === 'survivor' ? (
+                    <>
+                      <strong>{m.otherName}</strong> was merged into this customer
+                    </>
+                  ) : (
+                    <>
+                      This customer was merged into <Link to={`/customers/${m.otherId}`}>{m.otherName}</Link>
+                    </>
+                  )}{' '}
+                  <span className="muted">
+                    — {m.from}
+                    {m.byName && `, ${m.byName}`}, {timeAgo(m.at, now)}
+                    {m.undoneAt && `; undone ${timeAgo(m.undoneAt, now)}`}
+                  </span>
+                  {loaderData.canCurate && !m.undoneAt && m.role === 'survivor' && (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="unmerge" />
+                      <input type="hidden" name="mergeId" value={m.id} />
+                      <button type="submit" className="button small" disabled={busy}>
+                        Undo merge
+                      </button>
+                    </Form>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {errors.mergeId && <p className="form-error">{errors.mergeId}</p>}
+          {loaderData.canCurate && (
+            <Form method="post" className="merge-form">
+              <input type="hidden" name="intent" value="merge" />
+              <label htmlFor="merge-other">Merge another record of this customer into this one</label>
+              <div className="row">
+                <input
+                  id="merge-other"
+                  name="other"
+                  type="text"
+                  placeholder="Name or id of the other customer"
+                  aria-invalid={Boolean(errors.other)}
+                  aria-describedby={errors.other ? 'merge-other-error' : undefined}
+                />
+                <button type="submit" className="button" disabled={busy}>
+                  Merge into this customer
+                </button>
+              </div>
+              {errors.other && (
+                <p id="merge-other-error" className="form-error">
+                  {errors.other}
+                </p>
+              )}
+              {actionData && !actionData.ok && 'choices' in actionData && actionData.choices && (
+                <div className="merge-choices">
+                  {actionData.choices.map((c) => (
+                    <button key={c.id} type="submit" name="other" value={c.id} className="button small">
+                      {c.name}
+                    </button>
+                  ))}
+                </div>
+              )}
+            </Form>
+          )}
+          {loaderData.canCurate && (
+            <Form method="post" className="value-form">
+              <input type="hidden" name="intent" value="value" />
+              <label>
+                Segment
+                <input
+                  name="segment"
+                  type="text"
+                  defaultValue={customer.segment ?? ''}
+                  aria-invalid={Boolean(errors.segment)}
+                />
+              </label>
+              <label>
+                Yearly value
+                <input
+                  name="value"
+                  type="text"
+                  inputMode="decimal"
+                  defaultValue={customer.value === null ? '' : String(customer.value)}
+                  aria-invalid={Boolean(errors.value)}
+                />
+              </label>
+              <button type="submit" className="button small" disabled={busy}>
+                Save segment and value
+              </button>
+              {(errors.segment || errors.value) && (
+                <p className="form-error">{errors.segment ?? errors.value}</p>
+              )}
+            </Form>
+          )}
+        </section>
+      )}
 
       {stories.length > 0 && (
         <section aria-labelledby="their-stories" className="customer-stories">

@@ -4,6 +4,7 @@ export {
   type MergeEntry,
   updateCustomerValue,
 } from './customer-identity.query';
+export { type CustomersHub, createCustomersHub } from './customers-hub';
 export { createCustomerIdentityStore } from './identity-store';
 export { loadParetoView, PARETO_BANDS, type ParetoBand, type ParetoView } from './pareto.query';
 export { DEFAULT_PHONE_REGION, phoneNormaliser } from './phone';

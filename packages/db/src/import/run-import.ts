@@ -47,6 +47,8 @@ export interface ImportOptions {
   encoding?: TextEncoding;
   batchSize?: number;
   actorId: string | null;
+  /** Called once the run is recorded, with its id (the upload page follows it from there). */
+  onRunStarted?: (runId: string) => void;
   onProgress?: (run: { bytesDone: number; bytesTotal: number; lines: number }) => void;
 }
 
@@ -120,6 +122,7 @@ export async function runImport<T>(
       : await sql`insert into import_runs (kind, source, file_name, file_sha256, bytes_total, started_by)
                   values (${options.kind}, ${options.source}, ${fileName}, ${print}, ${size}, ${options.actorId}) returning id`;
     const runId = run!.id as string;
+    options.onRunStarted?.(runId);
     let mapping: ColumnMapping = {};
     try {
       mapping = await stream(sql, runId, options, handler, {
