@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { benchFeed } from './feed.bench';
 import { type BenchResult, writeReport } from './report';
 import { benchSearch } from './search.bench';
+import { benchSlack } from './slack.bench';
 import { benchStartup } from './startup.bench';
 import { benchTeams } from './teams.bench';
 
@@ -30,6 +31,10 @@ async function main(): Promise<void> {
     const insights = Number(process.env.BENCH_TEAMS_INSIGHTS ?? 10_000);
     console.log(`Timing Teams invokes at ${insights.toLocaleString('en')} insights…`);
     results.push(...(await benchTeams(insights, Number(process.env.BENCH_TEAMS_SECONDS ?? 10))));
+  }
+  if (!only || only === 'slack') {
+    console.log('Timing Slack acknowledgements under 100 concurrent connections…');
+    results.push(...(await benchSlack()));
   }
   for (const r of results) console.log(`${r.name.padEnd(36)} ${String(r.value).padStart(10)} ${r.unit}`);
   await writeReport(`${ROOT}bench/results`, results);

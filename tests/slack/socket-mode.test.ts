@@ -40,9 +40,14 @@ describe('Socket Mode', () => {
       () => socket.received.filter((m) => m.envelope_id === 'env-1'),
       (acks) => acks.length > 0,
     );
-    const payload = ack!.payload as { response_type: string; blocks: unknown[] };
-    expect(payload.response_type).toBe('ephemeral');
-    expect(textOf(payload.blocks)).toContain('/heard search <words>');
+    expect(ack).toMatchObject({ envelope_id: 'env-1' });
+    // The answer itself goes to the response_url, as over HTTP.
+    const [reply] = await eventually(
+      () => bot.slack.responses,
+      (r) => r.length > 0,
+    );
+    expect(reply!.args.response_type).toBe('ephemeral');
+    expect(textOf(reply!.args.blocks)).toContain('/heard search <words>');
   });
 
   it('acknowledges a redelivered envelope without doing the work again', async () => {

@@ -25,18 +25,46 @@ export function receiptKey(body: Body): string | null {
 }
 
 /**
- * Runs first for every delivery, over HTTP or Socket Mode: a retry (`X-Slack-Retry-Num`) or a
- * duplicate of something already handled is acknowledged and goes no further. The key is claimed
- * before the work, so a crash mid-way is not redone; the work itself only queues jobs, which retry.
+ * Runs first for every delivery, over HTTP or Socket Mode. Commands, shortcuts and buttons are
+ * acknowledged here, before any database work, so Slack's three seconds never depend on the
+ * database (their listeners do not ack again; Bolt acknowledges events itself). Then a retry
+ * (`X-Slack-Retry-Num`) or a duplicate of something already handled goes no further. The key is
+ * claimed before the work, so a crash mid-way is not redone; the work itself mostly queues jobs,
+ * which retry on their own.
  */
-export function ignoreRepeats(db: Db, log: Logger): Middleware<AnyMiddlewareArgs> {
+export function acknowledgeAndIgnoreRepeats(
+  db: Db,
+  log: Logger,
+  /** Listeners running at once after their ack; more wait their turn, so a burst cannot starve new acks. */
+  concurrency = 16,
+): Middleware<AnyMiddlewareArgs> {
+  const limit = createLimit(concurrency);
   return async (args) => {
     const key = receiptKey(args.body as Body);
-    if (key && !(await claimReceipt(db, 'slack', key))) {
-      log.info({ key }, 'Slack delivery seen before; ignored');
-      if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
-      return;
+    if (!key) return args.next();
+    if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
+    await limit(async () => {
+      if (!(await claimReceipt(db, 'slack', key))) {
+        log.info({ key }, 'Slack delivery seen before; ignored');
+        return;
+      }
+      await args.next();
+    });
+  };
+}
+
+/** At most `size` tasks at once, the rest in arrival order. */
+function createLimit(size: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
     }
-    await args.next();
   };
 }

@@ -1,7 +1,7 @@
 import { App, type Receiver } from '@slack/bolt';
 import { slackClientOptions, slackLogger } from './api/slack-client';
 import type { SlackContext } from './context';
-import { ignoreRepeats } from './idempotency';
+import { acknowledgeAndIgnoreRepeats } from './idempotency';
 import { registerCapture } from './listeners/capture';
 import { registerCommand } from './listeners/command';
 import { registerHome } from './listeners/home';
@@ -24,7 +24,7 @@ export function createSlackApp(ctx: SlackContext, botToken: string, transport: S
     clientOptions: slackClientOptions(ctx.log),
     convoStore: false,
   });
-  app.use(ignoreRepeats(ctx.db, ctx.log));
+  app.use(acknowledgeAndIgnoreRepeats(ctx.db, ctx.log));
   registerShare(app, ctx);
   registerCommand(app, ctx);
   registerReactions(app, ctx);

@@ -19,8 +19,7 @@ export interface CaptureDraft {
 
 /** The one-click "Share" on a captured draft, and "Add details first" which opens the full form. */
 export function registerCapture(app: App, ctx: SlackContext): void {
-  app.action<BlockAction<ButtonAction>>(CAPTURE_CONFIRM_ACTION, async ({ ack, body, action, respond }) => {
-    await ack();
+  app.action<BlockAction<ButtonAction>>(CAPTURE_CONFIRM_ACTION, async ({ body, action, respond }) => {
     const person = await personFor(ctx, body.user.id);
     const say = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
     if (!person) return void (await say(unknownPersonText(ctx.hubUrl)));
@@ -52,8 +51,7 @@ export function registerCapture(app: App, ctx: SlackContext): void {
     }
   });
 
-  app.action<BlockAction<ButtonAction>>(CAPTURE_EDIT_ACTION, async ({ ack, body, action }) => {
-    await ack();
+  app.action<BlockAction<ButtonAction>>(CAPTURE_EDIT_ACTION, async ({ body, action }) => {
     const [person, draft] = await Promise.all([
       personFor(ctx, body.user.id),
       readReceipt<CaptureDraft>(ctx.db, 'slack', action.value ?? ''),

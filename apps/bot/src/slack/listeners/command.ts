@@ -11,21 +11,25 @@ const SEARCH = /^search(?:\s+([\s\S]*))?$/i;
 
 /** `/heard <text>` shares, `/heard search <words>` finds, `/heard help` explains. */
 export function registerCommand(app: App, ctx: SlackContext): void {
-  app.command(COMMAND, async ({ command, ack, respond }) => {
+  // Already acknowledged (acknowledgeAndIgnoreRepeats): every answer goes to response_url.
+  app.command(COMMAND, async ({ command, respond }) => {
     const text = command.text.trim();
     if (text === '' || /^help$/i.test(text)) {
-      await ack({ response_type: 'ephemeral', text: 'How to use Heard', blocks: helpBlocks(ctx.hubUrl) });
+      await respond({
+        response_type: 'ephemeral',
+        text: 'How to use Heard',
+        blocks: helpBlocks(ctx.hubUrl) as never,
+      });
       return;
     }
     const search = SEARCH.exec(text);
     if (search && !search[1]?.trim()) {
-      await ack({
+      await respond({
         response_type: 'ephemeral',
         text: 'Add the words to look for, e.g. `/heard search export button`.',
       });
       return;
     }
-    await ack();
     const person = await personFor(ctx, command.user_id);
     if (search) {
       if (!person) {

@@ -25,25 +25,21 @@ export function registerHome(app: App, ctx: SlackContext): void {
     await publishHome(ctx, event.user);
   });
 
-  app.action<BlockAction<ButtonAction>>(
-    new RegExp(`^${ACTION_STATUS_ACTION}:`),
-    async ({ ack, body, action }) => {
-      await ack();
-      const [actionId, status] = (action.value ?? '').split(':');
-      const person = await personFor(ctx, body.user.id);
-      let note: string | undefined;
-      if (person) {
-        try {
-          await updateActionStatus(ctx.deps, {
-            actor: person,
-            actionId: actionId!,
-            status: status as ActionStatus,
-          });
-        } catch (error) {
-          note = `:warning: ${describeError(error)}`;
-        }
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION_STATUS_ACTION}:`), async ({ body, action }) => {
+    const [actionId, status] = (action.value ?? '').split(':');
+    const person = await personFor(ctx, body.user.id);
+    let note: string | undefined;
+    if (person) {
+      try {
+        await updateActionStatus(ctx.deps, {
+          actor: person,
+          actionId: actionId!,
+          status: status as ActionStatus,
+        });
+      } catch (error) {
+        note = `:warning: ${describeError(error)}`;
       }
-      await publishHome(ctx, body.user.id, note);
-    },
-  );
+    }
+    await publishHome(ctx, body.user.id, note);
+  });
 }

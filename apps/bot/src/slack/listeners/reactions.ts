@@ -13,8 +13,7 @@ export const CAPTURE_TASK = 'slack-capture-dm';
 
 /** "Me too" buttons on Heard's cards, the evidence modal, and emoji reactions on cards and messages. */
 export function registerReactions(app: App, ctx: SlackContext): void {
-  app.action<BlockAction<ButtonAction>>(ME_TOO_ACTION, async ({ ack, body, action, respond }) => {
-    await ack();
+  app.action<BlockAction<ButtonAction>>(ME_TOO_ACTION, async ({ body, action, respond }) => {
     const person = await personFor(ctx, body.user.id);
     const say = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
     if (!person) return void (await say(unknownPersonText(ctx.hubUrl)));
@@ -26,8 +25,7 @@ export function registerReactions(app: App, ctx: SlackContext): void {
     }
   });
 
-  app.action<BlockAction<ButtonAction>>(ME_TOO_CUSTOMER_ACTION, async ({ ack, body, action }) => {
-    await ack();
+  app.action<BlockAction<ButtonAction>>(ME_TOO_CUSTOMER_ACTION, async ({ body, action }) => {
     const person = await personFor(ctx, body.user.id);
     let view: unknown;
     if (!person) view = noticeModal(unknownPersonText(ctx.hubUrl));

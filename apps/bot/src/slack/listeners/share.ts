@@ -48,8 +48,7 @@ export async function openShareModal(
 export function registerShare(app: App, ctx: SlackContext): void {
   app.shortcut<MessageShortcut>(
     { callback_id: SHARE_SHORTCUT, type: 'message_action' },
-    async ({ ack, shortcut }) => {
-      await ack();
+    async ({ shortcut }) => {
       const message = shortcut.message as {
         text?: string;
         user?: string;
