@@ -166,7 +166,7 @@ export default function CustomerPage({ loaderData, actionData }: Route.Component
 
       {(loaderData.canCurate || merges.length > 0) && (
         <section className="panel" aria-labelledby="merges">
-          <h2 id="merges">Merges</h2>
+          <h2 id="merges">Merges, segment and value</h2>
           {merges.length > 0 && (
             <ul className="merge-list">
               {merges.map((m) => (
