@@ -53,7 +53,10 @@ describe('personal chat with the bot', () => {
     expect(welcome!.path).toMatch(new RegExp(`^/v3/conversations/${personalChat(user).id}/activities`));
     const card = (welcome!.body!.attachments as { content: Record<string, unknown> }[])[0]!.content;
     expect(card).toMatchObject({ type: 'AdaptiveCard' });
-    expect((card.body as unknown[])[0]).toMatchObject({ text: 'Welcome to Heard, Dana Reporter' });
+    expect((card.body as unknown[])[0]).toMatchObject({
+      type: 'RichTextBlock',
+      inlines: [{ type: 'TextRun', text: 'Welcome to Heard, Dana Reporter' }],
+    });
     expect(textOf(card)).toContain('search <words>');
     const [stored] = await bot.db
       .sql`select conversation_id, reference from chat_conversations where platform = 'teams' and person_id = ${person.id}`;
@@ -78,6 +81,20 @@ describe('personal chat with the bot', () => {
     ]);
     const cards = await bot.db.sql`select channel from chat_cards where insight_id = ${insight!.id}`;
     expect(cards).toHaveLength(1);
+  });
+
+  it('shows what people wrote as written, never as markdown links or formatting', async () => {
+    const [card] = await say('post Foxtrot says *urgent*: see [their page](http://evil.example)');
+    const runs = (card!.body as { type: string; inlines?: { text: string }[] }[]).filter(
+      (b) => b.type === 'RichTextBlock',
+    );
+    expect(runs.map((b) => b.inlines![0]!.text)).toContain(
+      'Foxtrot says *urgent*: see [their page](http://evil.example)',
+    );
+    const textBlocks = (card!.body as { type: string; text?: string }[]).filter(
+      (b) => b.type === 'TextBlock',
+    );
+    expect(JSON.stringify(textBlocks)).not.toContain('evil.example');
   });
 
   it('posts once when Teams delivers the same message twice', async () => {
@@ -111,8 +128,8 @@ describe('personal chat with the bot', () => {
     const text = textOf(card!);
     expect(text).toContain('Zebra pricing confuses buyers');
     expect(text).not.toContain('secret');
-    expect(card!.body).toEqual(
-      expect.arrayContaining([expect.objectContaining({ text: '1 result for “zebra”' })]),
+    expect((card!.body as { inlines?: { text: string }[] }[])[0]!.inlines![0]!.text).toBe(
+      '1 result for “zebra”',
     );
   });
 

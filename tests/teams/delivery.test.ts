@@ -48,7 +48,12 @@ describe('Teams notifications (ChatDelivery)', () => {
       content: expect.objectContaining({
         type: 'AdaptiveCard',
         version: '1.4',
-        body: [{ type: 'TextBlock', text: 'Kim assigned you "Call Acme back".', wrap: true }],
+        body: [
+          {
+            type: 'RichTextBlock',
+            inlines: [{ type: 'TextRun', text: 'Kim assigned you "Call Acme back".' }],
+          },
+        ],
         actions: [
           { type: 'Action.OpenUrl', title: 'Open in Heard', url: 'https://heard.test.example/goals/1' },
         ],
@@ -66,7 +71,7 @@ describe('Teams notifications (ChatDelivery)', () => {
     expect(cardOf(first!).content).toEqual(own);
     const compact = cardOf(second!).content;
     expect(JSON.stringify(compact).length).toBeLessThan(24_000);
-    expect(compact.body[0].text.endsWith('…')).toBe(true);
+    expect(compact.body[0].inlines[0].text.endsWith('…')).toBe(true);
   });
 
   it('reports "not delivered" for a person who never installed the app', async () => {

@@ -45,8 +45,21 @@ const insightsFrom = async (externalIdLike: string) =>
              where source_kind = 'teams' and source_external_id like ${`%${externalIdLike}%`}`;
 
 describe('Share with Heard (message action)', () => {
+  it('leaves the customer field out while Heard has no customers', async () => {
+    const response = await bot.send(
+      invokeActivity(user, 'composeExtension/fetchTask', {
+        commandId: 'shareWithHeard',
+        messagePayload: sharedMessage('x'),
+      }),
+    );
+    const fields = inputs((await response.json()) as Dialog);
+    expect(fields.body).toBeDefined();
+    expect(fields.customerIds).toBeUndefined();
+  });
+
   it('opens a dialog prefilled with the message text, its author and link', async () => {
     const goal = await buildGoal(bot.db.sql, { title: 'Win mid-market' });
+    const big = await buildCustomer(bot.db.sql, { name: 'Biggest Account', value: 900_000 });
     const message = sharedMessage('Acme <b>cannot</b> find the export&nbsp;button');
     const response = await bot.send(
       invokeActivity(user, 'composeExtension/fetchTask', {
@@ -65,6 +78,7 @@ describe('Share with Heard (message action)', () => {
     expect(fields.kind).toMatchObject({ type: 'Input.ChoiceSet', value: 'observation' });
     expect(fields.customerIds).toMatchObject({
       'choices.data': { type: 'Data.Query', dataset: 'customers' },
+      choices: [{ title: 'Biggest Account', value: big.id }],
     });
     expect((fields.goalIds as { choices: { value: string }[] }).choices).toContainEqual({
       title: 'Win mid-market',
@@ -116,7 +130,10 @@ describe('Share with Heard (message action)', () => {
     const card = (reply!.body!.attachments as { content: Record<string, unknown> }[])[0]!.content;
     expect(card.body).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ type: 'TextBlock', text: 'Acme wants single sign-on before renewal' }),
+        expect.objectContaining({
+          type: 'RichTextBlock',
+          inlines: [{ type: 'TextRun', text: 'Acme wants single sign-on before renewal' }],
+        }),
         expect.objectContaining({
           type: 'FactSet',
           facts: expect.arrayContaining([{ title: 'Customers', value: 'Acme Ltd' }]),

@@ -14,6 +14,7 @@ import { insightUrl } from './cards/insight-card';
 import { notLinkedCard, restrictedCard } from './cards/messages';
 import { personOf } from './identity';
 import { cardForInsight } from './insight-view';
+import { SUGGESTED_CUSTOMERS } from './share';
 import { findCardByMessage, once } from './store';
 import type { TeamsApp } from './teams-app';
 
@@ -61,12 +62,15 @@ export async function cardAction(app: TeamsApp, context: TurnContext) {
         );
       }
       case 'evidence':
-        return cardResponse(evidenceForm(insight));
+        return cardResponse(evidenceForm(insight, await suggestedCustomers(app)));
       case 'add-evidence': {
         const customerId = String(data.customerId ?? '')
           .split(',')[0]!
           .trim();
-        if (!customerId) return cardResponse(evidenceForm(insight, 'Pick the customer who says this too.'));
+        if (!customerId)
+          return cardResponse(
+            evidenceForm(insight, await suggestedCustomers(app), 'Pick the customer who says this too.'),
+          );
         await once(app.db.sql, `activity:${activity.id}`, async () => {
           const evidence = await addEvidence(app.deps, {
             actor: person,
@@ -92,12 +96,16 @@ export async function cardAction(app: TeamsApp, context: TurnContext) {
       return cardResponse(
         evidenceForm(
           { id: insightId, title: String(data.title ?? 'this insight') },
+          await suggestedCustomers(app),
           error.issues.map((i) => i.message).join(' '),
         ),
       );
     return messageResponse(error.message);
   }
 }
+
+const suggestedCustomers = async (app: TeamsApp) =>
+  (await app.deps.customers.search('', SUGGESTED_CUSTOMERS)).map((c) => ({ id: c.id, name: c.name }));
 
 /** A Teams reaction (like, heart…) on a card Heard posted counts as a reaction on its insight. */
 export async function reactionsAdded(app: TeamsApp, context: TurnContext): Promise<void> {

@@ -1,7 +1,7 @@
 import { canReadInsight, type Insight } from '@heard/domain';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { EVERYONE_SCOPE } from './audience';
-import { attachment, plain, truncate } from './cards/card';
+import { attachment, truncate } from './cards/card';
 import { personOf } from './identity';
 import { cardForInsight, cardForStory } from './insight-view';
 import type { TeamsApp } from './teams-app';
@@ -69,8 +69,8 @@ export async function searchMessageExtension(app: TeamsApp, context: TurnContext
         preview: {
           contentType: 'application/vnd.microsoft.card.thumbnail',
           content: {
-            title: plain(truncate(story ? story.headline : insight.title, 100).text),
-            text: plain(truncate(story ? story.summary : insight.body, 160).text),
+            title: truncate(story ? story.headline : insight.title, 100).text,
+            text: truncate(story ? story.summary : insight.body, 160).text,
           },
         },
       };

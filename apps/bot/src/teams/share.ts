@@ -41,6 +41,9 @@ export function messageText(payload: MessagePayload | undefined): string {
     .trim();
 }
 
+/** How many customers a form lists before anything is typed. */
+export const SUGGESTED_CUSTOMERS = 8;
+
 function dialog(card: Card) {
   return {
     task: {
@@ -71,18 +74,20 @@ const ShareSubmissionSchema = z.object({
 async function formView(
   app: TeamsApp,
   person: Person,
-  base: Omit<ShareFormView, 'goals' | 'customers' | 'teamName'>,
+  base: Omit<ShareFormView, 'goals' | 'customers' | 'suggestedCustomers' | 'teamName'>,
   customerIds: string[] = [],
 ) {
-  const [goals, customers, team] = await Promise.all([
+  const [goals, customers, suggested, team] = await Promise.all([
     app.deps.goals.list({ status: 'active' }),
     customerIds.length > 0 ? app.deps.customers.findByIds(customerIds) : Promise.resolve([]),
+    app.deps.customers.search('', SUGGESTED_CUSTOMERS),
     person.teamId ? app.deps.teams.findById(person.teamId) : Promise.resolve(null),
   ]);
   return shareForm({
     ...base,
     goals: goals.map((g) => ({ id: g.id, title: g.title })),
     customers: customers.map((c) => ({ id: c.id, name: c.name })),
+    suggestedCustomers: suggested.map((c) => ({ id: c.id, name: c.name })),
     teamName: team?.name ?? null,
   });
 }

@@ -10,7 +10,7 @@ export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 /** Teams refuses messages over about 28 KB; cards stay well below so the envelope fits too. */
 export const MAX_CARD_BYTES = 24_000;
 /** Longest body text a card shows; the rest is one click away in the hub. */
-export const MAX_CARD_TEXT = 1_200;
+export const MAX_CARD_TEXT = 700;
 
 export function adaptiveCard(body: Element[], actions: Element[] = []): Card {
   return {
@@ -35,12 +35,41 @@ export function truncate(text: string, max = MAX_CARD_TEXT): { text: string; tru
   return { text: `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`, truncated: true };
 }
 
+/** A piece of text in a RichTextBlock: plain words, optionally bold, coloured or a link. */
+export type Run =
+  | string
+  | {
+      text: string;
+      weight?: 'bolder' | 'lighter';
+      size?: 'small' | 'medium' | 'large';
+      color?: 'good' | 'attention' | 'accent';
+      isSubtle?: boolean;
+      italic?: boolean;
+      url?: string;
+    };
+
+export type RunStyle = Omit<Exclude<Run, string>, 'text'>;
+
 /**
- * Adaptive Card text blocks render a little markdown; text people wrote must not turn
- * into links or headings by accident, so markdown's active characters are escaped.
+ * Text people wrote goes into RichTextBlock text runs, which Teams shows as written: a TextBlock
+ * would read its markdown, so "*urgent*" or "[click](…)" in a customer's words would turn into
+ * formatting or links. TextBlocks are kept for Heard's own words.
  */
-export function plain(text: string): string {
-  return text.replace(/([\\`*_[\]#>~|])/g, '\\$1').replace(/\r\n?/g, '\n');
+export function rich(runs: Run[], options: Element = {}): Element {
+  return {
+    type: 'RichTextBlock',
+    inlines: runs.map((run) => {
+      if (typeof run === 'string') return { type: 'TextRun', text: run };
+      const { url, ...style } = run;
+      return { type: 'TextRun', ...style, ...(url ? { selectAction: { type: 'Action.OpenUrl', url } } : {}) };
+    }),
+    ...options,
+  };
+}
+
+/** One run of someone's words as a block. */
+export function words(value: string, style: RunStyle = {}, options: Element = {}): Element {
+  return rich([{ text: value, ...style }], options);
 }
 
 export function text(value: string, options: Element = {}): Element {
@@ -57,5 +86,5 @@ export function cardBytes(card: Card): number {
 
 /** A red line at the top of a form saying what to fix. */
 export function errorBlock(message: string): Element {
-  return text(plain(message), { color: 'attention', weight: 'bolder', id: 'error' });
+  return text(message, { color: 'attention', weight: 'bolder', id: 'error' });
 }

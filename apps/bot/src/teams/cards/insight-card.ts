@@ -5,10 +5,12 @@ import {
   cardBytes,
   type Element,
   MAX_CARD_BYTES,
+  MAX_CARD_TEXT,
   openUrl,
-  plain,
+  rich,
   text,
   truncate,
+  words,
 } from './card';
 
 /** What an insight card shows besides the insight itself. */
@@ -42,22 +44,21 @@ export function insightCard(view: InsightCardView, maxText?: number): Card {
   const body = truncate(insight.body, maxText);
   const facts: Element[] = [
     { title: 'Kind', value: KIND_LABELS[insight.kind] ?? insight.kind },
-    { title: 'Reported by', value: plain(view.reporterName) },
+    { title: 'Reported by', value: view.reporterName },
   ];
   if (view.customerNames.length > 0)
-    facts.push({ title: 'Customers', value: plain(view.customerNames.slice(0, 5).join(', ')) });
-  if (insight.tags.length > 0)
-    facts.push({ title: 'Tags', value: plain(insight.tags.slice(0, 8).join(', ')) });
+    facts.push({ title: 'Customers', value: view.customerNames.slice(0, 5).join(', ') });
+  if (insight.tags.length > 0) facts.push({ title: 'Tags', value: insight.tags.slice(0, 8).join(', ') });
   facts.push({
     title: 'Heard',
     value: `${insight.evidenceCount + 1} customer${insight.evidenceCount === 0 ? '' : 's'} · ${insight.reactionCount} reaction${insight.reactionCount === 1 ? '' : 's'}`,
   });
   const blocks: Element[] = [
-    text(plain(truncate(insight.title, 140).text), { size: 'medium', weight: 'bolder' }),
-    ...(view.notice ? [text(plain(view.notice), { color: 'good', spacing: 'none' })] : []),
-    text(plain(body.text)),
+    words(truncate(insight.title, 140).text, { size: 'medium', weight: 'bolder' }),
+    ...(view.notice ? [text(view.notice, { color: 'good', spacing: 'none' })] : []),
+    words(body.text),
     ...(body.truncated
-      ? [text(`[Read the rest in Heard](${url})`, { isSubtle: true, spacing: 'small' })]
+      ? [rich([{ text: 'Read the rest in Heard', color: 'accent', url }], { spacing: 'small' })]
       : []),
     { type: 'FactSet', facts },
   ];
@@ -70,5 +71,5 @@ export function insightCard(view: InsightCardView, maxText?: number): Card {
     : [openUrl('Open in Heard', url)];
   const card = adaptiveCard(blocks, actions);
   // A card that is still too big (many long tags or names) shows less of the text.
-  return cardBytes(card) > MAX_CARD_BYTES && (maxText ?? 1200) > 200 ? insightCard(view, 200) : card;
+  return cardBytes(card) > MAX_CARD_BYTES && (maxText ?? MAX_CARD_TEXT) > 200 ? insightCard(view, 200) : card;
 }

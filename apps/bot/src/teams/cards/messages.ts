@@ -1,5 +1,15 @@
 import type { ChatMessage } from '../../chat/chat-delivery';
-import { adaptiveCard, type Card, type Element, openUrl, plain, text, truncate } from './card';
+import {
+  adaptiveCard,
+  type Card,
+  type Element,
+  openUrl,
+  type Run,
+  rich,
+  text,
+  truncate,
+  words,
+} from './card';
 
 const hub = (hubUrl: string, path = '') => `${hubUrl.replace(/\/$/, '')}${path}`;
 
@@ -11,14 +21,14 @@ export const COMMANDS_HELP: [string, string][] = [
 ];
 
 function commandList(): Element {
-  return { type: 'FactSet', facts: COMMANDS_HELP.map(([title, value]) => ({ title, value: plain(value) })) };
+  return { type: 'FactSet', facts: COMMANDS_HELP.map(([title, value]) => ({ title, value })) };
 }
 
 /** Sent once when someone installs the app: what Heard is and what to type. */
 export function welcomeCard(name: string | null, hubUrl: string): Card {
   return adaptiveCard(
     [
-      text(`Welcome to Heard${name ? `, ${plain(name)}` : ''}`, { size: 'large', weight: 'bolder' }),
+      words(`Welcome to Heard${name ? `, ${name}` : ''}`, { size: 'large', weight: 'bolder' }),
       text(
         'Heard collects what customers say so the people who can act on it hear it. Share any Teams message with the “Share with Heard” action (the … menu on a message), or type here:',
       ),
@@ -37,9 +47,7 @@ export function welcomeCard(name: string | null, hubUrl: string): Card {
 export function helpCard(hubUrl: string, unknown?: string): Card {
   return adaptiveCard(
     [
-      ...(unknown
-        ? [text(`I don't know “${plain(truncate(unknown, 60).text)}”.`, { weight: 'bolder' })]
-        : []),
+      ...(unknown ? [words(`I don't know “${truncate(unknown, 60).text}”.`, { weight: 'bolder' })] : []),
       text('What you can type', { weight: 'bolder' }),
       commandList(),
     ],
@@ -84,12 +92,17 @@ export function actionsCard(actions: ActionLine[], hubUrl: string): Card {
   return adaptiveCard(
     [
       text('Your actions', { size: 'medium', weight: 'bolder' }),
-      ...shown.map((a) =>
-        text(
-          `**${plain(truncate(a.title, 100).text)}** — ${STATUS[a.status] ?? a.status}${a.dueDate ? `, due ${a.dueDate}` : ''}  \n${plain(truncate(a.goalTitle, 80).text)}`,
-          { separator: true },
-        ),
-      ),
+      ...shown.map((a) => ({
+        type: 'Container',
+        separator: true,
+        items: [
+          rich([
+            { text: truncate(a.title, 100).text, weight: 'bolder' },
+            ` — ${STATUS[a.status] ?? a.status}${a.dueDate ? `, due ${a.dueDate}` : ''}`,
+          ]),
+          words(truncate(a.goalTitle, 80).text, { isSubtle: true }, { spacing: 'none' }),
+        ],
+      })),
       ...(actions.length > shown.length
         ? [text(`and ${actions.length - shown.length} more in Heard.`, { isSubtle: true })]
         : []),
@@ -98,32 +111,35 @@ export function actionsCard(actions: ActionLine[], hubUrl: string): Card {
   );
 }
 
-/** Search hits as one card: titles linking to the hub, excerpts with the matches in bold. */
+/** Search hits as one card: titles linking to the hub, excerpts with the matching words in bold. */
 export function searchResultsCard(
-  words: string,
+  query: string,
   hits: { id: string; title: string; snippet: string }[],
   total: number,
   hubUrl: string,
 ): Card {
-  const more = hub(hubUrl, `/search?q=${encodeURIComponent(words)}`);
+  const more = hub(hubUrl, `/search?q=${encodeURIComponent(query)}`);
+  const asked = truncate(query, 80).text;
   if (hits.length === 0)
-    return adaptiveCard(
-      [text(`Nothing found for “${plain(truncate(words, 80).text)}”.`)],
-      [openUrl('Search in Heard', more)],
-    );
+    return adaptiveCard([words(`Nothing found for “${asked}”.`)], [openUrl('Search in Heard', more)]);
   return adaptiveCard(
     [
-      text(`${total} result${total === 1 ? '' : 's'} for “${plain(truncate(words, 80).text)}”`, {
-        weight: 'bolder',
-      }),
-      ...hits.map((h) =>
-        text(
-          `[${plain(truncate(h.title, 120).text)}](${hub(hubUrl, `/insights/${h.id}`)})  \n${snippetToMarkdown(h.snippet)}`,
-          {
-            separator: true,
-          },
-        ),
-      ),
+      words(`${total} result${total === 1 ? '' : 's'} for “${asked}”`, { weight: 'bolder' }),
+      ...hits.map((h) => ({
+        type: 'Container',
+        separator: true,
+        items: [
+          rich([
+            {
+              text: truncate(h.title, 120).text,
+              weight: 'bolder',
+              color: 'accent',
+              url: hub(hubUrl, `/insights/${h.id}`),
+            },
+          ]),
+          rich(snippetRuns(h.snippet), { spacing: 'none' }),
+        ],
+      })),
     ],
     [openUrl('See all in Heard', more)],
   );
@@ -138,24 +154,24 @@ const ENTITIES: Record<string, string> = {
   '&#x27;': "'",
 };
 
-/** The search port gives escaped HTML with <mark>; cards want markdown with bold. */
-export function snippetToMarkdown(snippet: string): string {
+/** The search port gives escaped HTML with <mark> around matches; cards want text runs, matches bold. */
+export function snippetRuns(snippet: string): Run[] {
   return snippet
     .split(/(<mark>.*?<\/mark>)/g)
+    .filter(Boolean)
     .map((part) => {
       const marked = /^<mark>(.*)<\/mark>$/.exec(part);
       const raw = (marked ? marked[1]! : part)
         .replace(/<[^>]+>/g, '')
         .replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (e) => ENTITIES[e]!);
-      return marked ? `**${plain(raw)}**` : plain(raw);
-    })
-    .join('');
+      return marked ? { text: raw, weight: 'bolder' as const } : raw;
+    });
 }
 
 /** A notification without a card of its own: its text, and the hub page it is about. */
 export function noticeCard(message: ChatMessage): Card {
   const body = truncate(message.text, 1000);
-  return adaptiveCard([text(plain(body.text))], message.link ? [openUrl('Open in Heard', message.link)] : []);
+  return adaptiveCard([words(body.text)], message.link ? [openUrl('Open in Heard', message.link)] : []);
 }
 
 /** Stands in for an insight card in a shared conversation once the insight is no longer for everyone. */

@@ -1,5 +1,5 @@
 import { INSIGHT_KINDS, SENTIMENTS } from '@heard/domain';
-import { adaptiveCard, type Card, type Element, errorBlock, plain, text } from './card';
+import { adaptiveCard, type Card, type Element, errorBlock, words } from './card';
 
 /** What the "Share with Heard" dialog is prefilled with, and what the person typed last time. */
 export interface ShareFormView {
@@ -9,6 +9,8 @@ export interface ShareFormView {
   goals: { id: string; title: string }[];
   /** Chosen customers (id and name), so a returned form keeps them. */
   customers: { id: string; name: string }[];
+  /** Customers listed before anything is typed (the most valuable); typing asks the bot for more. */
+  suggestedCustomers: { id: string; name: string }[];
   teamName: string | null;
   values?: Partial<Record<'kind' | 'sentiment' | 'goalIds' | 'tags' | 'visibility', string>>;
   error?: string;
@@ -24,6 +26,14 @@ export const KIND_CHOICES: Record<(typeof INSIGHT_KINDS)[number], string> = {
   story: 'Story',
 };
 
+/** Each customer once, in the order given (chosen ones first). */
+export function customerChoices(customers: { id: string; name: string }[]) {
+  const seen = new Set<string>();
+  return customers
+    .filter((c) => !seen.has(c.id) && seen.add(c.id))
+    .map((c) => ({ title: c.name, value: c.id }));
+}
+
 const choices = (entries: [string, string][]) => entries.map(([value, title]) => ({ title, value }));
 
 /** The dialog's form; its inputs' ids are the fields `parseShareSubmission` reads. */
@@ -31,7 +41,7 @@ export function shareForm(view: ShareFormView): Card {
   const v = view.values ?? {};
   const blocks: Element[] = [];
   if (view.error) blocks.push(errorBlock(view.error));
-  if (view.author) blocks.push(text(`From ${plain(view.author)}`, { isSubtle: true, spacing: 'none' }));
+  if (view.author) blocks.push(words(`From ${view.author}`, { isSubtle: true }, { spacing: 'none' }));
   blocks.push(
     {
       type: 'Input.Text',
@@ -49,6 +59,7 @@ export function shareForm(view: ShareFormView): Card {
       label: 'Kind',
       style: 'compact',
       isRequired: true,
+      errorMessage: 'Pick a kind.',
       value: v.kind ?? 'observation',
       choices: choices(INSIGHT_KINDS.map((k) => [k, KIND_CHOICES[k]])),
     },
@@ -60,7 +71,11 @@ export function shareForm(view: ShareFormView): Card {
       value: v.sentiment ?? 'neutral',
       choices: choices(SENTIMENTS.map((s) => [s, s[0]!.toUpperCase() + s.slice(1)])),
     },
-    {
+  );
+  const customers = customerChoices([...view.customers, ...view.suggestedCustomers]);
+  // With no customers in Heard yet there is nothing to pick (and an empty choice set is invalid).
+  if (customers.length > 0)
+    blocks.push({
       // Type-ahead: Teams asks the bot (`application/search`, dataset "customers") as people type.
       type: 'Input.ChoiceSet',
       id: 'customerIds',
@@ -68,11 +83,10 @@ export function shareForm(view: ShareFormView): Card {
       isMultiSelect: true,
       style: 'filtered',
       placeholder: 'Type a customer name',
-      choices: view.customers.map((c) => ({ title: c.name, value: c.id })),
+      choices: customers,
       'choices.data': { type: 'Data.Query', dataset: 'customers', count: 15 },
       value: view.customers.map((c) => c.id).join(','),
-    },
-  );
+    });
   if (view.goals.length > 0)
     blocks.push({
       type: 'Input.ChoiceSet',
