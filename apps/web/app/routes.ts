@@ -12,6 +12,8 @@ export default [
   route('notifications', 'routes/notifications.tsx'),
   route('search', 'routes/search.tsx'),
   route('similar', 'routes/similar.ts'),
+  route('markdown-preview', 'routes/markdown-preview.ts'),
+  route('customer-suggest', 'routes/customer-suggest.ts'),
   route('goals', 'routes/goals.tsx'),
   route('goals/:id', 'routes/goal.tsx'),
   route('actions', 'routes/my-actions.tsx'),

@@ -39,6 +39,7 @@ export * from './insights/use-cases/list-feed';
 export * from './insights/use-cases/list-insight-history';
 export * from './insights/use-cases/merge-insights';
 export * from './insights/use-cases/merge-rules';
+export * from './insights/use-cases/pick-customer';
 export * from './insights/use-cases/post-insight';
 export * from './insights/use-cases/promote-to-story';
 export * from './insights/use-cases/react-to-insight';

@@ -15,7 +15,8 @@ export function InsightHistory({ history, now }: { history: HistoryView[]; now: 
   return (
     <details className="history">
       <summary>
-        <h2>History</h2> <span className="muted">· {history.length} changes</span>
+        <h2>History</h2>{' '}
+        <span className="muted">{`· ${history.length} ${history.length === 1 ? 'change' : 'changes'}`}</span>
       </summary>
       <ol className="history-list">
         {history.map((h, index) => (
@@ -46,22 +47,12 @@ interface MergedView {
 }
 
 /** Duplicates folded into this insight; curators may put each back. */
-export function MergedHere(props: {
-  merged: MergedView[];
-  canCurate: boolean;
-  arrivedFrom: { id: string; title: string } | null;
-  error: string | undefined;
-}) {
+export function MergedHere(props: { merged: MergedView[]; canCurate: boolean; error: string | undefined }) {
   return (
     <>
-      {props.arrivedFrom && (
-        <p className="notice" role="status">
-          {`“${props.arrivedFrom.title}” was merged into this insight: its evidence, reactions and comments are here now.`}
-        </p>
-      )}
       {props.merged.length > 0 && (
         <section className="merged-here" aria-labelledby="merged-title">
-          <h2 id="merged-title">Merged into this insight</h2>
+          <h2 id="merged-title">Duplicates merged into this insight</h2>
           {props.error && (
             <p className="form-error" role="alert">
               {props.error}

@@ -44,12 +44,11 @@ export default function InsightPage({ loaderData, actionData }: Route.ComponentP
           Merge undone: this insight is back with its own evidence, reactions and comments.
         </p>
       )}
-      <MergedHere
-        merged={loaderData.mergedHere}
-        canCurate={loaderData.canCurate}
-        arrivedFrom={loaderData.arrivedFrom}
-        error={refused?.intent === 'undo-merge' ? refused.errors.form : undefined}
-      />
+      {loaderData.arrivedFrom && (
+        <p className="notice" role="status">
+          {`“${loaderData.arrivedFrom.title}” was merged into this insight: its evidence, reactions and comments are here now.`}
+        </p>
+      )}
       <div className="card-meta">
         <span className={`badge badge-${insight.kind}`}>{kindLabel(insight.kind)}</span>
         <span
@@ -106,6 +105,11 @@ export default function InsightPage({ loaderData, actionData }: Route.ComponentP
           <span className="muted">You already said "me too".</span>
         )}
       </Form>
+      <MergedHere
+        merged={loaderData.mergedHere}
+        canCurate={loaderData.canCurate}
+        error={refused?.intent === 'undo-merge' ? refused.errors.form : undefined}
+      />
       <InsightComments
         comments={loaderData.comments}
         now={loaderData.now}

@@ -8,6 +8,8 @@ export const PostFormSchema = z.object({
   kind: z.enum(INSIGHT_KINDS, { error: 'Choose what kind of insight this is.' }),
   sentiment: z.enum(SENTIMENTS, { error: 'Choose how the customer felt.' }),
   customerId: z.string().optional().default(''),
+  /** What was typed in the customer field: resolved on the server when no id was picked. */
+  customer: z.string().max(200, 'Type at most 200 characters for the customer.').optional().default(''),
   goalIds: z.array(z.string()).default([]),
   tags: z.string().optional().default(''),
   visibility: z.enum(['everyone', 'team', 'people'], { error: 'Choose who may see this insight.' }),
@@ -23,6 +25,7 @@ export function formToObject(form: FormData): Record<string, unknown> {
     kind: form.get('kind') ?? undefined,
     sentiment: form.get('sentiment') ?? undefined,
     customerId: form.get('customerId') ?? undefined,
+    customer: form.get('customer') ?? undefined,
     goalIds: form.getAll('goalIds'),
     tags: form.get('tags') ?? undefined,
     visibility: form.get('visibility') ?? undefined,

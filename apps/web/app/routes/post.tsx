@@ -1,26 +1,25 @@
-import { INSIGHT_KINDS, MAX_BODY_LENGTH, postInsight, SENTIMENTS } from '@heard/domain';
+import { INSIGHT_KINDS, pickCustomer, postInsight, SENTIMENTS } from '@heard/domain';
 import { useEffect, useRef, useState } from 'react';
 import { data, Form, Link, redirect, useFetcher, useNavigation } from 'react-router';
 import { requireActor } from '../lib/auth.server';
 import { type FieldErrors, toFieldErrors } from '../lib/errors.server';
 import { kindLabel } from '../lib/format';
+import { renderMarkdown } from '../lib/markdown.server';
 import type { Route } from './+types/post';
 import { formToObject, PostFormSchema, splitTags, visibilityFrom } from './post.schema';
+import { CustomerPicker } from './post-customer-picker';
+import { MarkdownField } from './post-markdown-field';
 import type { loader as similarLoader } from './similar';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
-  const [goals, customers, people, teams] = await Promise.all([
+  const [goals, people, teams] = await Promise.all([
     context.hub.lookups.activeGoals(),
-    context.hub.lookups.customers('', 500),
     context.hub.lookups.people(),
     context.hub.lookups.teams(),
   ]);
   return {
     goals: goals.map((g) => ({ id: g.id, title: g.title })),
-    customers: customers
-      .map((c) => ({ id: c.id, name: c.name, segment: c.segment }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
     people: people.filter((p) => p.id !== actor.id).map((p) => ({ id: p.id, name: p.name })),
     teamName: teams.find((t) => t.id === actor.teamId)?.name ?? null,
   };
@@ -28,7 +27,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireActor(context, request);
-  const raw = formToObject(await request.formData());
+  const formData = await request.formData();
+  const raw = formToObject(formData);
+  // Preview and Write are buttons of this form for browsers without JavaScript: render, keep everything typed.
+  const intent = formData.get('intent');
+  if (intent === 'preview' || intent === 'write') {
+    const body = typeof raw.body === 'string' ? raw.body : '';
+    return { errors: {}, values: raw, preview: intent === 'preview' ? renderMarkdown(body) : null };
+  }
   const parsed = PostFormSchema.safeParse(raw);
   if (!parsed.success) {
     const errors: FieldErrors = {};
@@ -37,6 +43,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const form = parsed.data;
   try {
+    // The combobox sends the picked id; without JavaScript only the typed name or identifier arrives.
+    const customerId = form.customerId || (await pickCustomer(context.hub.deps, { text: form.customer }))?.id;
     const { insight, privacy } = await postInsight(context.hub.deps, {
       actor,
       title: form.title,
@@ -44,7 +52,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       kind: form.kind,
       sentiment: form.sentiment,
       source: { kind: 'web' },
-      customerIds: form.customerId ? [form.customerId] : [],
+      customerIds: customerId ? [customerId] : [],
       goalIds: form.goalIds,
       tags: splitTags(form.tags),
       visibility: visibilityFrom(form, actor.teamId),
@@ -74,7 +82,6 @@ export default function Post({ loaderData, actionData }: Route.ComponentProps) {
     typeof values[key] === 'string' ? (values[key] as string) : fallback;
   const list = (key: string) => (Array.isArray(values[key]) ? (values[key] as string[]) : []);
   const [visibility, setVisibility] = useState(text('visibility', 'everyone'));
-  const [length, setLength] = useState(text('body').length);
   // A complaint about the text is stale once the person types again.
   const [bodyEdited, setBodyEdited] = useState(false);
   const busy = useNavigation().state === 'submitting';
@@ -96,27 +103,15 @@ export default function Post({ loaderData, actionData }: Route.ComponentProps) {
             {errors.form}
           </p>
         )}
-        <label>
-          What did you hear?
-          <textarea
-            name="body"
-            rows={7}
-            defaultValue={text('body')}
-            aria-invalid={Boolean(errors.body)}
-            aria-describedby="body-error body-count"
-            placeholder={
-              'e.g. Anna at Acme was charged twice after upgrading mid-month.\n\n> "We only found out from our bank."'
-            }
-            onChange={(e) => {
-              setLength(e.currentTarget.value.length);
-              setBodyEdited(true);
-              lookForSimilar(e.currentTarget.value);
-            }}
-          />
-          <span id="body-count" className={`hint ${length > MAX_BODY_LENGTH ? 'over' : ''}`}>
-            Markdown works. {length.toLocaleString('en')} / {MAX_BODY_LENGTH.toLocaleString('en')}
-          </span>
-        </label>
+        <MarkdownField
+          initialText={text('body')}
+          error={bodyEdited ? undefined : errors.body}
+          serverPreview={actionData && 'preview' in actionData ? actionData.preview : null}
+          onTextChange={(value) => {
+            setBodyEdited(true);
+            lookForSimilar(value);
+          }}
+        />
         <FieldError id="body-error" message={bodyEdited ? undefined : errors.body} />
         {matches.length > 0 && (
           <aside className="similar" aria-live="polite">
@@ -161,23 +156,12 @@ export default function Post({ loaderData, actionData }: Route.ComponentProps) {
           </label>
         </div>
         <FieldError id="kind-error" message={errors.kind ?? errors.sentiment} />
-        <label>
-          Customer
-          <select
-            name="customerId"
-            defaultValue={text('customerId')}
-            aria-invalid={Boolean(errors.customerIds)}
-          >
-            <option value="">Not about one customer</option>
-            {loaderData.customers.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-                {c.segment ? ` · ${c.segment}` : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-        <FieldError id="customer-error" message={errors.customerIds} />
+        <CustomerPicker
+          initialText={text('customer')}
+          initialId={text('customerId')}
+          error={errors.customer ?? errors.customerIds}
+        />
+        <FieldError id="customer-error" message={errors.customer ?? errors.customerIds} />
         <fieldset>
           <legend>Which goals does it serve?</legend>
           <div className="checks">
