@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { benchFeed } from './feed.bench';
+import { benchErasure, benchPiiScan } from './privacy.bench';
 import { type BenchResult, writeReport } from './report';
 import { benchSearch } from './search.bench';
 import { benchSlack } from './slack.bench';
@@ -35,6 +36,11 @@ async function main(): Promise<void> {
   if (!only || only === 'slack') {
     console.log('Timing Slack acknowledgements under 100 concurrent connections…');
     results.push(...(await benchSlack()));
+  }
+  if (!only || only === 'privacy') {
+    console.log('Timing the intake PII scan on real review texts and erasure of a customer with 1,000 insights…');
+    results.push(...benchPiiScan());
+    results.push(...(await benchErasure(Number(process.env.BENCH_ERASURE_INSIGHTS ?? 1000))));
   }
   for (const r of results) console.log(`${r.name.padEnd(36)} ${String(r.value).padStart(10)} ${r.unit}`);
   await writeReport(`${ROOT}bench/results`, results);

@@ -4,7 +4,7 @@ import { createOutbox } from '../repositories/outbox';
 import { loadSearchDocuments } from '../search/search-documents.query';
 import { anonymiseInsights, scrubJson, scrubText } from './anonymise-insights';
 import { type CustomerMatch, insightIdsOfCustomer } from './customer-lookup';
-import { findEverywhere, type PlaceHit, textColumns } from './find-everywhere';
+import { findEverywhereAll, type PlaceHit, textColumns } from './find-everywhere';
 import type { Sql } from './sql';
 
 /** One place an erasure reached, and what it did there. */
@@ -168,8 +168,9 @@ export async function eraseCustomer(
   }
 
   const remaining = [];
+  const everywhere = await findEverywhereAll(sql, needles, ['audit_events']);
   for (const needle of needles) {
-    const hits = await findEverywhere(sql, needle, ['audit_events']);
+    const hits = everywhere.get(needle)!;
     let searchHits = 0;
     for (const index of options.searchIndexes)
       searchHits += (

@@ -31,20 +31,36 @@ export async function textColumns(db: Db): Promise<Place[]> {
 const pattern = (needle: string) => `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * Looks for a text in every text, JSON and array column of every table, case-insensitively:
- * after an erasure nothing should be left but what the report explains.
+ * Looks for texts in every text, JSON and array column of every table, case-insensitively:
+ * after an erasure nothing should be left but what the report explains. One scan per column
+ * for all the needles; only columns with a match are counted per needle.
  */
+export async function findEverywhereAll(
+  db: Db,
+  needles: readonly string[],
+  except: readonly string[] = [],
+): Promise<Map<string, PlaceHit[]>> {
+  const found = new Map<string, PlaceHit[]>(needles.map((n) => [n, []]));
+  if (needles.length === 0) return found;
+  for (const place of await textColumns(db)) {
+    if (except.includes(place.table)) continue;
+    const [any] = await db`
+      select exists (select 1 from ${db(place.table)} where ${db(place.column)}::text ilike any(${needles.map(pattern)})) as hit`;
+    if (!any!.hit) continue;
+    for (const needle of needles) {
+      const [row] = await db`
+        select count(*)::int as n from ${db(place.table)} where ${db(place.column)}::text ilike ${pattern(needle)}`;
+      if ((row!.n as number) > 0) found.get(needle)!.push({ ...place, rows: row!.n as number });
+    }
+  }
+  return found;
+}
+
+/** Where one text still stands, table by table and column by column. */
 export async function findEverywhere(
   db: Db,
   needle: string,
   except: readonly string[] = [],
 ): Promise<PlaceHit[]> {
-  const hits: PlaceHit[] = [];
-  for (const place of await textColumns(db)) {
-    if (except.includes(place.table)) continue;
-    const [row] = await db`
-      select count(*)::int as n from ${db(place.table)} where ${db(place.column)}::text ilike ${pattern(needle)}`;
-    if ((row!.n as number) > 0) hits.push({ ...place, rows: row!.n as number });
-  }
-  return hits;
+  return (await findEverywhereAll(db, [needle], except)).get(needle)!;
 }
