@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { benchDigestBuild, benchDigestPacing } from './digests.bench';
 import { benchFeed } from './feed.bench';
 import { benchErasure, benchPiiScan } from './privacy.bench';
 import { type BenchResult, writeReport } from './report';
@@ -41,6 +42,14 @@ async function main(): Promise<void> {
     console.log('Timing the intake PII scan on real review texts and erasure of a customer with 1,000 insights…');
     results.push(...benchPiiScan());
     results.push(...(await benchErasure(Number(process.env.BENCH_ERASURE_INSIGHTS ?? 1000))));
+  }
+  if (!only || only === 'digests') {
+    const insights = Number(process.env.BENCH_INSIGHTS ?? 100_000);
+    const subscriptions = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
+    console.log(`Timing digests: ${subscriptions.toLocaleString('en')} subscriptions over ${insights.toLocaleString('en')} insights…`);
+    results.push(...(await benchDigestBuild(insights, subscriptions)));
+    console.log('Timing digest delivery pacing against a rate-limited endpoint…');
+    results.push(...(await benchDigestPacing()));
   }
   for (const r of results) console.log(`${r.name.padEnd(36)} ${String(r.value).padStart(10)} ${r.unit}`);
   await writeReport(`${ROOT}bench/results`, results);

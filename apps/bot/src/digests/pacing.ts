@@ -10,24 +10,33 @@ export const PLATFORM_RATE: Record<ChatPlatform, number> = { slack: 1, teams: 7 
 export type Sleep = (ms: number) => Promise<void>;
 const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Spaces sends to one key (a channel, a conversation) at least `intervalMs` apart, in this process. */
+/**
+ * Spaces sends to one key (a channel, a conversation) in this process: one at a time, each starting
+ * `intervalMs` after the previous one finished. Counting from the finish rather than the start
+ * keeps the gap the platform sees at least `intervalMs` even when a busy event loop or a slow
+ * network makes requests arrive late and bunched.
+ */
 export class Pacer {
-  private readonly next = new Map<string, number>();
+  private readonly tails = new Map<string, Promise<void>>();
   constructor(
     private readonly intervalMs: number,
     private readonly sleep: Sleep = realSleep,
-    private readonly now: () => number = Date.now,
   ) {}
 
-  /** Waits for the key's turn and books the one after it. */
-  async turn(key: string): Promise<void> {
-    const at = Math.max(this.now(), this.next.get(key) ?? 0);
-    this.next.set(key, at + this.intervalMs);
-    const wait = at - this.now();
-    if (wait > 0) await this.sleep(wait);
-    if (this.next.size > 10_000) {
-      const cutoff = this.now();
-      for (const [k, t] of this.next) if (t < cutoff) this.next.delete(k);
+  /** Runs `send` when the key's turn comes. */
+  async run<T>(key: string, send: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const tail = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
+    this.tails.set(key, tail);
+    await previous;
+    try {
+      return await send();
+    } finally {
+      void this.sleep(this.intervalMs).then(() => {
+        if (this.tails.get(key) === tail) this.tails.delete(key);
+        release();
+      });
     }
   }
 }
@@ -86,9 +95,8 @@ export function pacedDelivery(delivery: ChatDelivery, options: PacedDeliveryOpti
 
   async function send(key: string, attempt: () => Promise<ChatDeliveryResult>): Promise<ChatDeliveryResult> {
     for (let n = 1; ; n++) {
-      await pacer.turn(key);
       try {
-        return await attempt();
+        return await pacer.run(key, attempt);
       } catch (error) {
         if (n >= attempts || !isTransient(error)) throw error;
         const asked = retryAfterMs(error);

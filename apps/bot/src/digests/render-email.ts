@@ -82,7 +82,7 @@ export function renderEmailDigest(
     for (const g of content.goals) {
       const trend = kpiTrend(g);
       const now = g.current === null ? 'not measured yet' : formatKpi(g.current, g.unit);
-      const line = `${g.kpiName}: ${now} ${trend.arrow} (target ${formatKpi(g.target, g.unit)})`;
+      const line = `${g.kpiName}: ${now}${trend.arrow} (target ${formatKpi(g.target, g.unit)})`;
       html.push(
         `<div style="margin:0 0 16px"><a href="${esc(links.goal(g.id))}" style="font-weight:bold;color:#2f5bd3">${esc(g.title)}</a>` +
           `<div style="${MUTED}">${esc(line)}</div>` +

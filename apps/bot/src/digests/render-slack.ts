@@ -63,7 +63,7 @@ export function renderSlackDigest(content: DigestContent, links: DigestLinks, ti
       const was = g.before !== null && g.before !== g.current ? `${formatKpi(g.before, g.unit)} → ` : '';
       blocks.push(
         section(
-          `*${link(links.goal(g.id), g.title)}*\n${esc(g.kpiName)}: ${esc(was)}*${esc(now)}* ${trend.arrow}${
+          `*${link(links.goal(g.id), g.title)}*\n${esc(g.kpiName)}: ${esc(was)}*${esc(now)}*${trend.arrow}${
             trend.improving === null ? '' : trend.improving ? ' (improving)' : ' (worsening)'
           } · target ${esc(formatKpi(g.target, g.unit))}`,
         ),

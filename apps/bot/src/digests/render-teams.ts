@@ -77,7 +77,7 @@ export function renderTeamsDigest(content: DigestContent, links: DigestLinks, ti
         const was = g.before !== null && g.before !== g.current ? `${formatKpi(g.before, g.unit)} → ` : '';
         return {
           title: g.title,
-          value: `${g.kpiName}: ${was}${now} ${trend.arrow} · target ${formatKpi(g.target, g.unit)}`,
+          value: `${g.kpiName}: ${was}${now}${trend.arrow} · target ${formatKpi(g.target, g.unit)}`,
         };
       }),
     });

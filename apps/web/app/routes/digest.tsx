@@ -129,8 +129,7 @@ export default function DigestPage({ loaderData }: Route.ComponentProps) {
                   <strong>{g.title}</strong>
                 </Link>
                 <p className="muted">
-                  {g.kpiName}: {g.current === null ? 'not measured yet' : formatKpi(g.current, g.unit)}{' '}
-                  {trend.arrow} (target {formatKpi(g.target, g.unit)})
+                  {`${g.kpiName}: ${g.current === null ? 'not measured yet' : formatKpi(g.current, g.unit)}${trend.arrow} (target ${formatKpi(g.target, g.unit)})`}
                 </p>
                 <img
                   className="digest-chart"

@@ -54,6 +54,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   return data(result, { status: Object.keys(result.errors).length > 0 ? 422 : 200 });
 }
 
+/** One line per choice: the radio, its name, and the field that goes with it. */
+const CHOICE = {
+  display: 'flex',
+  flexDirection: 'row',
+  alignItems: 'center',
+  gap: '0.6rem',
+  flexWrap: 'wrap',
+} as const;
+const RADIO = { width: 'auto', margin: 0 } as const;
+
 export const meta: Route.MetaFunction = () => [{ title: 'Digest subscriptions · Heard' }];
 
 function FieldError({ id, message }: { id: string; message?: string }) {
@@ -108,8 +118,14 @@ export default function Subscriptions({ loaderData, actionData }: Route.Componen
         <input type="hidden" name="intent" value="subscribe" />
         <fieldset className="stack">
           <legend>Follow</legend>
-          <label>
-            <input type="radio" name="scopeKind" value="goal" defaultChecked={preset.scopeKind === 'goal'} />{' '}
+          <label style={CHOICE}>
+            <input
+              style={RADIO}
+              type="radio"
+              name="scopeKind"
+              value="goal"
+              defaultChecked={preset.scopeKind === 'goal'}
+            />{' '}
             Goal{' '}
             <select name="goalId" defaultValue={preset.goalId} aria-label="Goal">
               <option value="">Choose a goal…</option>
@@ -120,12 +136,24 @@ export default function Subscriptions({ loaderData, actionData }: Route.Componen
               ))}
             </select>
           </label>
-          <label>
-            <input type="radio" name="scopeKind" value="tag" defaultChecked={preset.scopeKind === 'tag'} />{' '}
+          <label style={CHOICE}>
+            <input
+              style={RADIO}
+              type="radio"
+              name="scopeKind"
+              value="tag"
+              defaultChecked={preset.scopeKind === 'tag'}
+            />{' '}
             Tag <input name="tag" defaultValue={preset.tag} placeholder="e.g. billing" aria-label="Tag" />
           </label>
-          <label>
-            <input type="radio" name="scopeKind" value="team" defaultChecked={preset.scopeKind === 'team'} />{' '}
+          <label style={CHOICE}>
+            <input
+              style={RADIO}
+              type="radio"
+              name="scopeKind"
+              value="team"
+              defaultChecked={preset.scopeKind === 'team'}
+            />{' '}
             Team{' '}
             <select name="teamId" defaultValue={preset.teamId} aria-label="Team">
               <option value="">Choose a team…</option>

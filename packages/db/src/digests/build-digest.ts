@@ -1,8 +1,9 @@
 import {
   composeDigest,
   type DigestCounts,
-  duePeriod,
+  isDue,
   isEmptyDigest,
+  latestOccurrence,
   periodEndingAt,
   readScopeFor,
 } from '@heard/domain';
@@ -10,7 +11,7 @@ import type postgres from 'postgres';
 import { asDate, type Db, isUuid } from '../repositories/db';
 import { createPersonRepository } from '../repositories/person.repository';
 import { loadDigestMaterial } from './digest-material.query';
-import { createSubscriptionRepository, subscriptionToDomain } from './subscription.repository';
+import { subscriptionToDomain } from './subscription.repository';
 
 /** Builds one (subscription, period); its job key names both, so it is queued once. */
 export const DIGEST_BUILD_TASK = 'digest-build';
@@ -42,18 +43,25 @@ export const buildJobKey = (p: DigestBuildPayload) => `digest:${p.subscriptionId
  */
 // biome-ignore lint/complexity/noBannedTypes: postgres.js' default type map is `{}`
 export async function queueDueDigests(sql: postgres.Sql<{}>, now: Date): Promise<{ queued: number }> {
-  const [subscriptions, lastEnds] = await Promise.all([
-    createSubscriptionRepository(sql).listAllActive(),
-    sql`select subscription_id, max(period_end) as last_end from digests group by subscription_id`,
-  ]);
-  const last = new Map(lastEnds.map((r) => [r.subscription_id as string, asDate(r.last_end)]));
+  const rows = await sql`select *, last_period_end from subscriptions where ended_at is null order by id`;
+  const subscriptions = rows.map((r) => ({
+    ...subscriptionToDomain(r),
+    lastEnd: r.last_period_end ? asDate(r.last_period_end) : null,
+  }));
   const specs: Array<Record<string, unknown>> = [];
+  // Many subscriptions share a schedule (zone, time, cadence): work each one out once per tick.
+  const occurrences = new Map<string, Date>();
   for (const subscription of subscriptions) {
-    const period = duePeriod(subscription, now, last.get(subscription.id) ?? null);
-    if (!period) continue;
+    const key = `${subscription.timeZone}|${subscription.localTime}|${JSON.stringify(subscription.cadence)}`;
+    let occurrence = occurrences.get(key);
+    if (!occurrence) {
+      occurrence = latestOccurrence(subscription, now);
+      occurrences.set(key, occurrence);
+    }
+    if (!isDue(subscription, occurrence, subscription.lastEnd)) continue;
     const payload: DigestBuildPayload = {
       subscriptionId: subscription.id,
-      periodEnd: period.end.toISOString(),
+      periodEnd: occurrence.toISOString(),
     };
     specs.push({ identifier: DIGEST_BUILD_TASK, payload, job_key: buildJobKey(payload), max_attempts: 10 });
   }
@@ -103,6 +111,7 @@ export async function buildDigest(sql: postgres.Sql<{}>, payload: DigestBuildPay
       returning id`;
     if (!claimed) return { outcome: 'already-built' } as const;
     const digestId = claimed.id as string;
+    await tx`update subscriptions set last_period_end = greatest(last_period_end, ${end}) where id = ${subscription.id}`;
     const material = await loadDigestMaterial(tx, readScopeFor(reader), subscription.scope, period);
     const previousCounts = await lastCounts(tx, subscription.id, end);
     const content = composeDigest(reader, material, {

@@ -141,15 +141,15 @@ describe('what changed since the last digest', () => {
   });
   it('points the trend arrow the way the value moved and says whether that is good', () => {
     expect(kpiTrend({ current: 5, before: 6, baseline: 8, target: 4 })).toEqual({
-      arrow: '↓',
+      arrow: ' ↓',
       improving: true,
     });
     expect(kpiTrend({ current: 30, before: 25, baseline: 22, target: 40 })).toEqual({
-      arrow: '↑',
+      arrow: ' ↑',
       improving: true,
     });
     expect(kpiTrend({ current: 7, before: 6, baseline: 8, target: 4 })).toEqual({
-      arrow: '↑',
+      arrow: ' ↑',
       improving: false,
     });
   });

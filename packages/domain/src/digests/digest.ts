@@ -159,14 +159,16 @@ export function formatKpi(value: number, unit: string): string {
   return unit === '%' ? `${n}%` : `${n} ${unit}`.trim();
 }
 
-/** ↑ ↓ → for chat, where there is no chart; "better" depends on which way the target lies. */
+/**
+ * ↑ ↓ → for chat, where there is no chart, as a suffix (" ↓") or nothing when there is nothing to
+ * compare with; "better" depends on which way the target lies.
+ */
 export function kpiTrend(goal: Pick<DigestGoal, 'current' | 'before' | 'baseline' | 'target'>) {
-  if (goal.current === null || goal.before === null || goal.current === goal.before) {
-    return { arrow: '→', improving: null as boolean | null };
-  }
+  if (goal.current === null || goal.before === null) return { arrow: '', improving: null as boolean | null };
+  if (goal.current === goal.before) return { arrow: ' →', improving: null as boolean | null };
   const up = goal.current > goal.before;
   const wantsUp = goal.target >= goal.baseline;
-  return { arrow: up ? '↑' : '↓', improving: up === wantsUp };
+  return { arrow: up ? ' ↑' : ' ↓', improving: up === wantsUp };
 }
 
 /**

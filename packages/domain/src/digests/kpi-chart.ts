@@ -1,5 +1,7 @@
 import { type DigestGoal, formatKpi } from './digest';
 
+const axisNumber = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+
 const escapeXml = (text: string) =>
   text.replace(
     /[<>&"']/g,
@@ -12,7 +14,7 @@ const escapeXml = (text: string) =>
  */
 export function kpiChartSvg(goal: DigestGoal, size = { width: 480, height: 160 }): string {
   const { width, height } = size;
-  const pad = { left: 48, right: 16, top: 28, bottom: 24 };
+  const pad = { left: 84, right: 16, top: 28, bottom: 24 };
   const points = goal.measurements.map((m) => ({ t: Date.parse(m.at), v: m.value }));
   const values = [goal.baseline, goal.target, ...points.map((p) => p.v)];
   let lo = Math.min(...values);
@@ -42,8 +44,9 @@ export function kpiChartSvg(goal: DigestGoal, size = { width: 480, height: 160 }
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="${pad.left}" y="16" font-family="Helvetica, Arial, sans-serif" font-size="13" fill="#1d2433">${escapeXml(title)}</text>`,
     `<g font-family="Helvetica, Arial, sans-serif">`,
-    rule(goal.baseline, `${formatKpi(goal.baseline, goal.unit)}`, '#8a94a6'),
-    rule(goal.target, `${formatKpi(goal.target, goal.unit)}`, '#1f8a4c'),
+    // Axis labels carry the number only: a long unit ("complaints") would not fit the margin.
+    rule(goal.baseline, `baseline ${axisNumber(goal.baseline)}`, '#8a94a6'),
+    rule(goal.target, `target ${axisNumber(goal.target)}`, '#1f8a4c'),
     points.length > 1 ? `<polyline points="${line}" fill="none" stroke="#2f5bd3" stroke-width="2"/>` : '',
     dots,
     points.length === 0

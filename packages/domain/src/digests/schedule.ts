@@ -89,7 +89,15 @@ export function duePeriod(
   lastEnd: Date | null,
 ): DigestPeriod | null {
   const occurrence = latestOccurrence(subscription, now);
-  if (occurrence <= subscription.createdAt) return null;
-  if (lastEnd && occurrence <= lastEnd) return null;
+  if (!isDue(subscription, occurrence, lastEnd)) return null;
   return periodEndingAt(subscription, occurrence, lastEnd);
+}
+
+/** Whether the digest due at `occurrence` is still to be built: after subscribing, after the last one. */
+export function isDue(
+  subscription: Pick<Subscription, 'createdAt'>,
+  occurrence: Date,
+  lastEnd: Date | null,
+): boolean {
+  return occurrence > subscription.createdAt && !(lastEnd && occurrence <= lastEnd);
 }
