@@ -133,6 +133,46 @@ describe('Teams notifications (ChatDelivery)', () => {
   });
 });
 
+describe('redrawing cards after changes and erasure', () => {
+  it('redraws a story card in the stories channel, reaching it through the channel Heard remembers', async () => {
+    const story = await buildInsight(bot.db.sql, {
+      title: 'Kestrel got Fridays back',
+      reporterId: person.id,
+    });
+    await bot.db.sql`insert into stories (insight_id, headline, summary, status, curator_id, published_at)
+                     values (${story.id}, 'Fridays back for Kestrel', 'Scheduled exports gave Kestrel a day.', 'published', ${person.id}, now())`;
+    const stories = { id: '19:kestrel-stories@thread.tacv2', conversationType: 'channel' };
+    await bot.send(installActivity(user, stories));
+    // The shared story job records the card without a service URL.
+    await bot.db.sql`insert into chat_cards (platform, insight_id, card_kind, channel, message_ref)
+                     values ('teams', ${story.id}, 'story', ${stories.id}, 'story-card-1')`;
+    const before = bot.microsoft.sent.length;
+    await teams.refreshCards!(story.id);
+    const [update] = bot.microsoft.sent.slice(before);
+    expect(update).toMatchObject({
+      method: 'PUT',
+      path: `/v3/conversations/${stories.id}/activities/story-card-1`,
+    });
+    expect(JSON.stringify(cardOf(update!).content)).toContain('Fridays back for Kestrel');
+  });
+
+  it('replaces the cards of an erased insight with a notice that says nothing of it', async () => {
+    const insight = await buildInsight(bot.db.sql, {
+      title: 'Lynx CFO Jane Roe complained',
+      reporterId: person.id,
+    });
+    await bot.db
+      .sql`insert into chat_cards (platform, insight_id, channel, message_ref, service_url, removed_at)
+                     values ('teams', ${insight.id}, ${personalChat(user).id}, 'erased-1', ${SERVICE_URL}, now())`;
+    const before = bot.microsoft.sent.length;
+    await teams.refreshCards!(insight.id);
+    const [update] = bot.microsoft.sent.slice(before);
+    const text = JSON.stringify(cardOf(update!).content);
+    expect(text).toContain('This insight was removed from Heard.');
+    expect(text).not.toContain('Jane Roe');
+  });
+});
+
 describe('connector pacing', () => {
   it('sends at most 7 messages per second to one conversation, and does not hold others back', async () => {
     let now = 1_000_000;

@@ -2,9 +2,9 @@ import type { Task, TaskList } from 'graphile-worker';
 import { z } from 'zod';
 import { isPersonalConversation } from './audience';
 import { insightUrl } from './cards/insight-card';
-import { restrictedCard } from './cards/messages';
+import { removedCard, restrictedCard } from './cards/messages';
 import { TeamsSendError } from './connector';
-import { cardForInsight, cardMessage } from './insight-view';
+import { cardForInsight, cardForStory, cardMessage } from './insight-view';
 import { findCardsOf, findPersonConversation, recordCard } from './store';
 import type { TeamsApp } from './teams-app';
 
@@ -62,24 +62,40 @@ async function sendToOwnChat(
 }
 
 /**
- * When an insight changes (me too, evidence, goals), every insight card Heard posted about it
- * in Teams is redrawn; called by the shared `chat-refresh-cards` job through the delivery.
+ * When an insight changes (me too, evidence, goals, erasure), every card Heard posted about it in
+ * Teams is redrawn; called by the shared `chat-refresh-cards` and `remove-chat-cards` jobs.
+ * Shared conversations only ever see an insight everyone may read; a removed card says so and
+ * nothing more.
  */
 export async function refreshInsightCards(app: TeamsApp, insightId: string): Promise<void> {
-  const cards = (await findCardsOf(app.db.sql, insightId)).filter((c) => c.kind === 'insight');
+  const cards = await findCardsOf(app.db.sql, insightId);
   if (cards.length === 0) return;
   const insight = await app.deps.insights.findById(insightId);
-  if (!insight) return;
-  const full = cardMessage(await cardForInsight(app, insight, { withActions: true }), insight.title);
-  // An insight whose audience was narrowed no longer shows its content in shared conversations.
-  const narrowed = cardMessage(restrictedCard(insightUrl(app.hubUrl, insight.id)), 'Insight in Heard');
+  const url = insightUrl(app.hubUrl, insightId);
+  const removed = cardMessage(removedCard(), 'Removed from Heard');
+  const narrowed = cardMessage(restrictedCard(url), 'Insight in Heard');
+  const full =
+    insight && cardMessage(await cardForInsight(app, insight, { withActions: true }), insight.title);
+  const story =
+    insight?.story?.status === 'published'
+      ? cardMessage(await cardForStory(app, insight), insight.story.headline)
+      : null;
   for (const card of cards) {
+    const shared = !isPersonalConversation(card.conversationId);
     const message =
-      insight.visibility.scope === 'everyone' || isPersonalConversation(card.to.conversationId)
-        ? full
-        : narrowed;
+      card.removed || !insight || !full
+        ? removed
+        : shared && insight.visibility.scope !== 'everyone'
+          ? narrowed
+          : card.kind === 'story'
+            ? (story ?? narrowed)
+            : full;
+    const to = {
+      conversationId: card.conversationId,
+      serviceUrl: card.serviceUrl ?? app.settings.serviceUrl,
+    };
     try {
-      await app.connector.update(card.to, card.activityId, message);
+      await app.connector.update(to, card.activityId, message);
     } catch (error) {
       // A deleted message or a conversation the app left: nothing left to update there.
       if (error instanceof TeamsSendError && (error.status === 403 || error.status === 404)) continue;

@@ -52,14 +52,22 @@ export async function recordCard(
     on conflict (platform, channel, message_ref) do nothing`;
 }
 
+/**
+ * Every card Heard posted in Teams about an insight. Story cards posted by the shared job carry
+ * no service URL; the channel's remembered one stands in (null when the app never heard from it).
+ */
 export async function findCardsOf(sql: Db, insightId: string) {
   const rows = await sql`
-    select channel, message_ref, service_url, card_kind from chat_cards
-    where platform = 'teams' and insight_id = ${insightId} and service_url is not null`;
+    select c.channel, c.message_ref, coalesce(c.service_url, tc.service_url) as service_url, c.card_kind,
+           c.removed_at is not null as removed
+    from chat_cards c left join teams_channels tc on tc.conversation_id = c.channel
+    where c.platform = 'teams' and c.insight_id = ${insightId}`;
   return rows.map((r) => ({
-    to: { conversationId: r.channel as string, serviceUrl: r.service_url as string },
+    conversationId: r.channel as string,
+    serviceUrl: (r.service_url as string | null) ?? null,
     activityId: r.message_ref as string,
     kind: r.card_kind as 'insight' | 'story',
+    removed: r.removed as boolean,
   }));
 }
 

@@ -184,3 +184,8 @@ export function restrictedCard(url: string): Card {
     [openUrl('Open in Heard', url)],
   );
 }
+
+/** Replaces a card about an insight that was erased (at a customer's request, or by retention). */
+export function removedCard(): Card {
+  return adaptiveCard([words('This insight was removed from Heard.', { isSubtle: true, italic: true })]);
+}
