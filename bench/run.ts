@@ -1,3 +1,4 @@
+import '../scripts/production-mode';
 import { fileURLToPath } from 'node:url';
 import { benchDigestBuild, benchDigestPacing } from './digests.bench';
 import { benchFeed } from './feed.bench';
@@ -7,6 +8,7 @@ import { benchSearch } from './search.bench';
 import { benchSlack } from './slack.bench';
 import { benchStartup } from './startup.bench';
 import { benchTeams } from './teams.bench';
+import { benchWeb } from './web.bench';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const only = process.argv[2];
@@ -50,6 +52,11 @@ async function main(): Promise<void> {
     results.push(...(await benchDigestBuild(insights, subscriptions)));
     console.log('Timing digest delivery pacing against a rate-limited endpoint…');
     results.push(...(await benchDigestPacing()));
+  }
+  if (!only || only === 'web') {
+    const insights = Number(process.env.BENCH_INSIGHTS ?? 100_000);
+    console.log(`Timing feed, insight and goal pages under 50 users at ${insights.toLocaleString('en')} insights…`);
+    results.push(...(await benchWeb(insights, Number(process.env.BENCH_WEB_SECONDS ?? 10))));
   }
   for (const r of results) console.log(`${r.name.padEnd(36)} ${String(r.value).padStart(10)} ${r.unit}`);
   await writeReport(`${ROOT}bench/results`, results);

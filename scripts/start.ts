@@ -1,3 +1,4 @@
+import './production-mode';
 import {
   createBotApp,
   createIntegrations,

@@ -30,12 +30,12 @@ export function timeAgo(date: Date | string, now: Date = new Date()): string {
   if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
   if (seconds < 172_800) return 'yesterday';
   if (seconds < 7 * 86_400) return `${Math.floor(seconds / 86_400)} days ago`;
-  return then.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: then.getFullYear() === now.getFullYear() ? undefined : 'numeric',
-  });
+  return (then.getFullYear() === now.getFullYear() ? DAY_MONTH : DAY_MONTH_YEAR).format(then);
 }
+
+// Made once: toLocaleDateString builds a new formatter on every call, which a feed of dates feels.
+const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+const DAY_MONTH_YEAR = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 export function initials(name: string): string {
   return name
