@@ -1,5 +1,7 @@
 import { createApiTokenStore } from '@heard/db';
 import { describe, expect, it } from 'vitest';
+import type { SlackClient } from '../../apps/bot/src/slack/api/slack-client';
+import { resolvePerson } from '../../apps/bot/src/slack/people';
 import { apiClient, createApiToken } from '../support/api';
 import { useWebHub } from '../support/web-hub';
 
@@ -125,6 +127,23 @@ describe('people and teams, for admins', () => {
     await expect(hub.signIn(email)).resolves.toMatch(/^heard_session=/);
     // A revoked token stays revoked.
     expect((await apiClient(hub, token).get('/insights?limit=1')).status).toBe(401);
+  });
+
+  it('makes a deactivated person nobody in chat too', async () => {
+    const admin = await hub.signIn(ADMIN);
+    const email = 'stefan.bakker@example.com';
+    const stefan = await idOf(email);
+    // Slack answers users.info with the profile email; nothing else is asked of it here.
+    const slack = {
+      users: { info: async () => ({ ok: true, user: { profile: { email } } }) },
+    } as unknown as SlackClient;
+    expect((await resolvePerson(hub.db.sql, slack, 'U0STEFAN'))?.id).toBe(stefan);
+    await hub.post('/admin/people', { intent: 'deactivate', personId: stefan }, admin);
+    expect(await resolvePerson(hub.db.sql, slack, 'U0STEFAN')).toBeNull();
+    await hub.db.sql`update people set slack_user_id = null where id = ${stefan}`;
+    expect(await resolvePerson(hub.db.sql, slack, 'U0STEFAN')).toBeNull();
+    await hub.post('/admin/people', { intent: 'reactivate', personId: stefan }, admin);
+    expect((await resolvePerson(hub.db.sql, slack, 'U0STEFAN'))?.id).toBe(stefan);
   });
 
   it('never leaves Heard without an active admin, and admins cannot deactivate themselves', async () => {

@@ -13,12 +13,14 @@ export async function resolvePerson(
   slackUserId: string,
 ): Promise<Person | null> {
   const people = createRepositories(db).people;
-  const [known] = await db`select id from people where slack_user_id = ${slackUserId}`;
-  if (known) return people.findById(known.id as string);
+  // A deactivated person is nobody to Heard in Slack too, as on the web.
+  const [known] = await db`select id, deactivated_at from people where slack_user_id = ${slackUserId}`;
+  if (known) return known.deactivated_at ? null : people.findById(known.id as string);
   const info = await client.users.info({ user: slackUserId });
   const email = info.user?.profile?.email;
   if (!email) return null;
-  const person = await people.findByEmail(email);
+  const [active] = await db`select id from people where email = ${email} and deactivated_at is null`;
+  const person = active ? await people.findById(active.id as string) : null;
   if (!person) return null;
   await db`update people set slack_user_id = ${slackUserId} where id = ${person.id} and slack_user_id is null`;
   return { ...person, chat: { ...person.chat, slackUserId } };

@@ -12,8 +12,9 @@ export async function personOf(app: TeamsApp, context: TurnContext): Promise<Per
   const activity = context.activity;
   const aad = activity.from?.aadObjectId ?? null;
   if (aad) {
-    const [row] = await app.db.sql`select id from people where teams_aad_object_id = ${aad}`;
-    if (row) return app.deps.people.findById(row.id as string);
+    // A deactivated person is nobody to Heard in Teams too, as on the web.
+    const [row] = await app.db.sql`select id, deactivated_at from people where teams_aad_object_id = ${aad}`;
+    if (row) return row.deactivated_at ? null : app.deps.people.findById(row.id as string);
   }
   if (!activity.serviceUrl || !activity.conversation?.id || !activity.from?.id) return null;
   const member = await app.connector.member(
@@ -22,7 +23,8 @@ export async function personOf(app: TeamsApp, context: TurnContext): Promise<Per
   );
   const email = member?.email ?? member?.userPrincipalName;
   if (!email) return null;
-  const person = await app.deps.people.findByEmail(email);
+  const [active] = await app.db.sql`select id from people where email = ${email} and deactivated_at is null`;
+  const person = active ? await app.deps.people.findById(active.id as string) : null;
   if (!person) return null;
   if (aad && !person.chat.teamsAadObjectId) {
     await app.db
