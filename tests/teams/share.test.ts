@@ -195,6 +195,19 @@ describe('Share with Heard (message action)', () => {
     expect(insight).toMatchObject({ visibility_scope: 'people', visibility_person_ids: [person.id] });
   });
 
+  it('refuses "only my team" from someone in no team instead of sharing with everyone', async () => {
+    const message = sharedMessage('Team-only remark from someone without a team');
+    const answer = (await submit(
+      { body: 'Team-only remark', kind: 'observation', visibility: 'team' },
+      message,
+    )) as unknown as Dialog;
+    expect(answer.task.value.card.content.body[0]).toMatchObject({
+      color: 'attention',
+      text: expect.stringContaining('not in a team'),
+    });
+    expect(await insightsFrom(message.id)).toHaveLength(0);
+  });
+
   it('tells a Teams user Heard does not know how to get access', async () => {
     const stranger = teamsUser();
     const response = await bot.send(

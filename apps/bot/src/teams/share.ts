@@ -149,6 +149,9 @@ export async function submitShareDialog(app: TeamsApp, context: TurnContext) {
     ).then(dialog);
   if (!parsed.success) return keep(parsed.error.issues.map((issue) => issue.message).join(' '));
   const input = parsed.data;
+  // Never widen an audience: "my team" without a team is a mistake to fix, not "everyone".
+  if (input.visibility === 'team' && !person.teamId)
+    return keep('You are not in a team in Heard: pick “Everyone in Heard” or “Only me”.');
   const visibility: Visibility =
     input.visibility === 'team' && person.teamId
       ? { scope: 'team', teamId: person.teamId }
