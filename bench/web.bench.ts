@@ -74,6 +74,12 @@ function timedFetch(fetch: (request: Request) => Response | Promise<Response>) {
  */
 export async function benchWeb(insights: number, seconds: number): Promise<BenchResult[]> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'heard-bench-web-'));
+  // The server build and the client files that match it, taken first and kept aside: a rebuild
+  // during the long seeding would replace them.
+  const client = path.join(dataDir, 'client');
+  const build = await loadServerBuild();
+  await cp(BUILT_CLIENT, client, { recursive: true });
+  console.log('  build loaded');
   const db = await openDatabase({ dataDir, log: quiet });
   try {
     await seedDemo(db.sql, {
@@ -84,10 +90,6 @@ export async function benchWeb(insights: number, seconds: number): Promise<Bench
     await db.sql`vacuum analyze`;
     const { search } = createSearchEngines({ sql: db.sql, log: () => {} });
     await search.prepare();
-    // The client files that match the server build loaded here, kept aside: a rebuild replaces them.
-    const client = path.join(dataDir, 'client');
-    const build = await loadServerBuild();
-    await cp(BUILT_CLIENT, client, { recursive: true });
     const app = createWebApp({ db, search, build, log: pino({ level: 'silent' }) });
     const timed = timedFetch(app.fetch);
     const server = await serveOnFreePort(timed.fetch);
