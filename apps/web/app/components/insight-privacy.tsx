@@ -5,6 +5,7 @@ interface Props {
   privacy: {
     isReporter: boolean;
     findings: {
+      id: string;
       field: string;
       label: string;
       action: string;
@@ -12,7 +13,7 @@ interface Props {
       reason: string;
       hasOriginal: boolean;
     }[];
-    originals: { label: string; shown: string; original: string }[] | null;
+    originals: { id: string; label: string; shown: string; original: string }[] | null;
     readers: {
       rule: string;
       excludedCount: number;
@@ -36,8 +37,8 @@ export function InsightPrivacy({ insightId, privacy }: Props) {
               : 'Personal data found at intake'}
           </strong>
           <ul>
-            {findings.map((f, i) => (
-              <li key={`${f.field}-${i}`}>
+            {findings.map((f) => (
+              <li key={f.id}>
                 {f.action === 'masked' ? (
                   <>
                     A {f.label} in the {f.field} was replaced by <code>{f.shown}</code>
@@ -61,8 +62,8 @@ export function InsightPrivacy({ insightId, privacy }: Props) {
           )}
           {originals && (
             <ul aria-label="Originals kept aside">
-              {originals.map((o, i) => (
-                <li key={`${o.shown}-${i}`}>
+              {originals.map((o) => (
+                <li key={o.id}>
                   {o.label}: <code>{o.original}</code>
                 </li>
               ))}

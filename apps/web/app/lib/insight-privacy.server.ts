@@ -29,6 +29,7 @@ export async function loadInsightPrivacy(
   return {
     isReporter: insight.reporterId === actor.id,
     findings: findings.map((f) => ({
+      id: f.id,
       field: f.field,
       label: PII_LABELS[f.kind],
       action: f.action,
@@ -37,7 +38,12 @@ export async function loadInsightPrivacy(
       hasOriginal: f.hasOriginal,
     })),
     originals:
-      originals?.map((o) => ({ label: PII_LABELS[o.kind], shown: o.shown, original: o.original })) ?? null,
+      originals?.map((o) => ({
+        id: o.findingId,
+        label: PII_LABELS[o.kind],
+        shown: o.shown,
+        original: o.original,
+      })) ?? null,
     readers: readers && {
       rule: readers.rule,
       excludedCount: readers.excludedCount,

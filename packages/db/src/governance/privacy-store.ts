@@ -33,6 +33,7 @@ export function createPrivacyStore(db: Db): PrivacyStore {
         where f.insight_id = ${insightId} order by f.id`;
       return rows.map(
         (r): RecordedFinding => ({
+          id: String(r.id),
           field: r.field as GuardedField,
           kind: r.kind as PiiKind,
           action: r.action as RecordedFinding['action'],

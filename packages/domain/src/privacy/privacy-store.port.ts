@@ -6,6 +6,7 @@ export type GuardedField = 'title' | 'body';
 
 /** A finding as kept with the insight: what the reporter and admins are shown (never the original). */
 export interface RecordedFinding extends Omit<GuardedFinding, 'original'> {
+  id: string;
   field: GuardedField;
   /** Whether an original was kept aside (readable by admins only). */
   hasOriginal: boolean;
