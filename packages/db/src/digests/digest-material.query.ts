@@ -110,21 +110,18 @@ export async function loadDigestMaterial(
   const scoped = inScope(db, scope);
   const inPeriod = db`i.created_at >= ${start} and i.created_at < ${end} and i.triage <> 'archived'`;
   const wantsInsights = scope.kind !== 'stories';
-  const [label, candidates, counted, stories] = await Promise.all([
+  // One scan for both: the best candidates and, through the window, how many there were in all.
+  const [label, candidates, stories] = await Promise.all([
     scopeLabel(db, scope),
     wantsInsights
       ? db`select i.id, i.title, i.body, i.kind, i.reporter_id, i.visibility_scope, i.visibility_team_id,
                   i.visibility_person_ids, i.evidence_count, i.reaction_count, i.customer_value, i.created_at,
-                  array(select c.name from insight_customers ic join customers c on c.id = ic.customer_id
-                        where ic.insight_id = i.id order by c.value desc nulls last, c.name limit 3) as customer_names
+                  count(*) over () as total
            from insights i
            where ${inPeriod} and ${scoped} and ${readable}
            order by ${db.unsafe(SCORE)} desc, i.created_at desc, i.id
            limit ${CANDIDATES}`
       : Promise.resolve([] as Row[]),
-    wantsInsights
-      ? db`select count(*)::int as n from insights i where ${inPeriod} and ${scoped} and ${readable}`
-      : Promise.resolve([{ n: 0 }] as Row[]),
     db`select s.insight_id, s.headline, s.summary, s.pull_quote, s.hero_media,
               i.reporter_id, i.visibility_scope, i.visibility_team_id, i.visibility_person_ids
        from stories s join insights i on i.id = s.insight_id
@@ -133,6 +130,18 @@ export async function loadDigestMaterial(
        order by s.published_at desc limit 10`,
   ]);
 
+  // Names for the few candidates only, not for every insight of the period.
+  const ids = candidates.map((c) => c.id as string);
+  const names = ids.length
+    ? await db`select ic.insight_id, c.name from insight_customers ic join customers c on c.id = ic.customer_id
+               where ic.insight_id = any(${ids}::uuid[]) order by c.value desc nulls last, c.name`
+    : [];
+  for (const c of candidates) {
+    c.customer_names = names
+      .filter((n) => n.insight_id === c.id)
+      .slice(0, 3)
+      .map((n) => n.name as string);
+  }
   const goalIds = await goalsInScope(
     db,
     scope,
@@ -160,7 +169,7 @@ export async function loadDigestMaterial(
   return {
     scopeLabel: label,
     candidates: candidates.map(candidateToDomain),
-    readableInsightCount: Number(counted[0]?.n ?? 0),
+    readableInsightCount: Number(candidates[0]?.total ?? 0),
     stories: stories.map(
       (s): DigestStory => ({
         insightId: s.insight_id as string,
