@@ -100,12 +100,15 @@ export async function benchTeams(insights: number, seconds: number): Promise<Ben
         });
         if (run.non2xx > 0 || run.errors > 0)
           throw new Error(`${scenario}: ${run.non2xx} non-2xx answers, ${run.errors} errors`);
+        // Shared machines are noisy; the load during the run says how much.
+        const load = round(os.loadavg()[0] ?? 0, 1);
         const context = {
           insights,
           connections: CONNECTIONS,
           seconds,
           requests: run.requests.total,
           scenario,
+          load,
         };
         results.push(
           { name: `teams.invoke.${scenario}.p50_ms`, value: round(run.latency.p50), unit: 'ms', context },
