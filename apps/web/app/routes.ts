@@ -14,6 +14,7 @@ export default [
   route('similar', 'routes/similar.ts'),
   route('markdown-preview', 'routes/markdown-preview.ts'),
   route('customer-suggest', 'routes/customer-suggest.ts'),
+  route('saved-views', 'routes/saved-views.tsx'),
   route('goals', 'routes/goals.tsx'),
   route('goals/:id', 'routes/goal.tsx'),
   route('actions', 'routes/my-actions.tsx'),

@@ -4,6 +4,7 @@ import type { InsightCardData } from '../components/insight-card';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { filtersFromSearchParams, sortFromSearchParams } from '../lib/feed-filters';
 import { renderMarkdown } from '../lib/markdown.server';
+import { listViews, viewQuery } from './saved-views.server';
 
 /** Feed items as cards: markdown rendered and sanitised here, dates as strings for the wire. */
 export function toCard(item: FeedItem): InsightCardData {
@@ -30,7 +31,7 @@ export async function loadFeed(context: AppLoadContext, actor: Person, url: URL)
   const filters = filtersFromSearchParams(url.searchParams);
   const sort = sortFromSearchParams(url.searchParams);
   const pageNumber = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
-  const [page, goals, teams, segments] = await Promise.all([
+  const [page, goals, teams, segments, views] = await Promise.all([
     listFeed(context.hub.deps, {
       actor,
       filters,
@@ -41,11 +42,14 @@ export async function loadFeed(context: AppLoadContext, actor: Person, url: URL)
     context.hub.lookups.activeGoals(),
     context.hub.lookups.teams(),
     context.hub.lookups.segments(),
+    listViews(context, actor),
   ]);
   const nextParams = new URLSearchParams(url.searchParams);
   if (page.next) nextParams.set('after', encodeCursor(page.next));
   else nextParams.set('page', String(pageNumber + 1));
   return {
+    views,
+    viewQuery: viewQuery(url.search),
     items: page.items.map(toCard),
     nextHref: page.hasMore ? `/?${nextParams}` : null,
     isFirstPage: !url.searchParams.has('after') && pageNumber === 1,

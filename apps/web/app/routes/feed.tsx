@@ -6,6 +6,7 @@ import { requireActor } from '../lib/auth.server';
 import { kindLabel, sourceLabel } from '../lib/format';
 import type { Route } from './+types/feed';
 import { loadFeed } from './feed.server';
+import { FeedViews } from './feed-views';
 import { SubscribeLink, scopeQueryFromFilters } from './subscription-list';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -96,6 +97,12 @@ export default function Feed({ loaderData }: Route.ComponentProps) {
             )}
           </Form>
         </div>
+        <FeedViews
+          views={loaderData.views}
+          query={loaderData.viewQuery}
+          current={params.get('view')}
+          filtered={filtered}
+        />
         {params.get('posted') && (
           <p className="notice" role="status">
             Shared. Thank you: it is at the top of the feed, and you will hear what becomes of it.

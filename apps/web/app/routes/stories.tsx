@@ -1,10 +1,12 @@
 import type { StoryCard } from '@heard/db';
 import { canCurate, readScopeFor } from '@heard/domain';
 import { Link } from 'react-router';
-import { StoryEntry, StoryFeature, StoryTile, type StoryView } from '../components/story-card';
+import { StoryFeature, StoryTile, type StoryView } from '../components/story-card';
 import { requireActor } from '../lib/auth.server';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import type { Route } from './+types/stories';
+import { handleOrderForm } from './stories.server';
+import { OrderedCollection } from './stories-order';
 
 const toView = (story: StoryCard): StoryView => ({ ...story, publishedAt: story.publishedAt.toISOString() });
 
@@ -34,6 +36,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     published: url.searchParams.get('published'),
     canCurate: canCurate(actor),
   };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const actor = requireActor(context, request);
+  return handleOrderForm(context, actor, await request.formData());
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Customer stories · Heard' }];
@@ -79,13 +86,7 @@ export default function Stories({ loaderData }: Route.ComponentProps) {
                 <h2 id={`col-${c.id}`}>{c.title}</h2>
                 {c.description && <p className="dek">{c.description}</p>}
               </header>
-              <ol className="collection-list">
-                {c.stories.map((s, index) => (
-                  <li key={s.insightId}>
-                    <StoryEntry story={s} position={index + 1} />
-                  </li>
-                ))}
-              </ol>
+              <OrderedCollection collectionId={c.id} stories={c.stories} canReorder={loaderData.canCurate} />
             </section>
           ))}
           {rest.length > 0 && (

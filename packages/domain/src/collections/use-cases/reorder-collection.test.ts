@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createWorld, type World } from '../../testing';
+import { buildInsight, createWorld, type World } from '../../testing';
 import { expectRefused } from '../../testing/expect-refused';
 import { randomId } from '../../testing/ids';
 import type { Collection } from '../collection';
@@ -9,6 +9,16 @@ let w: World;
 let collection: Collection;
 beforeEach(() => {
   w = createWorld();
+  w.seed({
+    insights: ['a', 'b', 'c', 'hidden'].map((id) =>
+      buildInsight({
+        id,
+        reporterId: w.people.frontline.id,
+        visibility:
+          id === 'hidden' ? { scope: 'people', personIds: [w.people.owner.id] } : { scope: 'everyone' },
+      }),
+    ),
+  });
   collection = {
     id: randomId(),
     title: 'Q3 customer wins',
@@ -36,6 +46,26 @@ describe('reorderCollection', () => {
         subject: { type: 'collection', id: collection.id },
       }),
     ]);
+  });
+
+  it('keeps a story the curator may not read in its place', async () => {
+    w.state.collections.get(collection.id)!.insightIds = ['a', 'hidden', 'b', 'c'];
+    const result = await reorderCollection(w.deps, {
+      actor: w.people.curator,
+      collectionId: collection.id,
+      insightIds: ['c', 'b', 'a'],
+    });
+    expect(result.insightIds).toEqual(['c', 'hidden', 'b', 'a']);
+    await expectRefused(
+      w.state,
+      () =>
+        reorderCollection(w.deps, {
+          actor: w.people.curator,
+          collectionId: collection.id,
+          insightIds: ['hidden', 'c', 'b', 'a'],
+        }),
+      { code: 'COLLECTION.ORDER_MISMATCH' },
+    );
   });
 
   it('refuses an order that leaves out, repeats or adds a story', async () => {

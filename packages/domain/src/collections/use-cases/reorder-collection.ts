@@ -1,5 +1,6 @@
 import { recordAudit } from '../../audit/record';
 import type { Deps } from '../../deps';
+import { canReadInsight } from '../../insights/visibility';
 import type { Person } from '../../people/person';
 import { canCurate } from '../../people/policies';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors';
@@ -8,7 +9,7 @@ import type { Collection } from '../collection';
 export interface ReorderCollectionInput {
   actor: Person;
   collectionId: string;
-  /** Every story of the collection, by its insight id, in the new order. */
+  /** The stories of the collection the actor may read, by insight id, in the new order; the others keep their places. */
   insightIds: string[];
 }
 
@@ -19,11 +20,16 @@ export async function reorderCollection(deps: Deps, input: ReorderCollectionInpu
   }
   const collection = await deps.collections.findById(input.collectionId);
   if (!collection) throw new NotFoundError('COLLECTION.NOT_FOUND', 'No collection with that id.');
+  const items = await deps.insights.findByIds(collection.insightIds);
+  const readable = collection.insightIds.filter((id) => {
+    const insight = items.find((i) => i.id === id);
+    return insight !== undefined && canReadInsight(input.actor, insight);
+  });
   const given = input.insightIds;
   const sameSet =
-    given.length === collection.insightIds.length &&
+    given.length === readable.length &&
     new Set(given).size === given.length &&
-    given.every((id) => collection.insightIds.includes(id));
+    given.every((id) => readable.includes(id));
   if (!sameSet) {
     throw new ValidationError([
       {
@@ -33,20 +39,21 @@ export async function reorderCollection(deps: Deps, input: ReorderCollectionInpu
       },
     ]);
   }
+  // Stories the curator may not read keep their slots; the readable ones fill theirs in the new order.
+  const queue = [...given];
+  const order = collection.insightIds.map((id) => (readable.includes(id) ? queue.shift()! : id));
   const now = deps.clock.now();
   return deps.transaction(async (tx) => {
-    await tx.collections.setOrder(collection.id, given);
+    await tx.collections.setOrder(collection.id, order);
     await recordAudit(
       tx.audit,
       input.actor.id,
       'collection.reordered',
       { type: 'collection', id: collection.id },
       now,
-      {
-        insightIds: given,
-      },
+      { insightIds: order },
     );
-    return { ...collection, insightIds: [...given] };
+    return { ...collection, insightIds: order };
   });
 }
 
