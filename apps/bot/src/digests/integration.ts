@@ -32,6 +32,9 @@ export function digestsIntegration(context: IntegrationContext, chat: ChatDelive
       paced.set(
         delivery,
         pacedDelivery(delivery, {
+          // The Slack and Teams deliveries already wait out 429s and retry inside: one more try
+          // here, then the queue's own backoff, rather than multiplying their retries.
+          attempts: 2,
           onRetry: ({ attempt, waitMs }) =>
             log.info({ platform, attempt, waitMs }, 'digest delivery retried'),
         }),
