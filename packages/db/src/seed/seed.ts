@@ -62,7 +62,8 @@ export async function seedDemo(sql: postgres.Sql<{}>, options: SeedOptions = {})
   const customers = generateCustomers(rnd, options.customers ?? Math.max(150, Math.round(insightCount / 20)));
   // Teams, goals and work draw from the generator after every insight, so the same seed keeps
   // writing the same organisation: run through the insights once without keeping them, then
-  // generate them again from here while they are written.
+  // generate them again from here while they are written (about 8 s for a million).
+  options.onProgress?.(0, insightCount);
   const insightsFrom = rnd.clone();
   for (const _ of generateInsights(rnd, insightCount, people, customers, now));
   const insights = withTexts(
