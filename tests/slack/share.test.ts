@@ -115,8 +115,10 @@ describe('“Share with Heard” on a message', () => {
       (b) => b.type === 'actions',
     )!;
     expect(actions.elements!.map((e) => e.action_id)).toEqual(['me_too', 'me_too_customer', 'open_in_heard']);
-    const [stored] = await bot.db
-      .sql`select channel, card_kind from chat_cards where insight_id = ${insight!.id}`;
+    const [stored] = await eventually(
+      () => bot.db.sql`select channel, card_kind from chat_cards where insight_id = ${insight!.id}`,
+      (rows) => rows.length > 0,
+    );
     expect(stored).toMatchObject({ channel: CHANNEL, card_kind: 'insight' });
 
     // The goal's owner hears about it by DM, through the notification job.

@@ -1,7 +1,7 @@
 // The Slack Web API and response_url endpoints, answered by msw: every call is recorded with
 // its arguments decoded (Block Kit included) so tests assert what Heard sent.
 import { HttpResponse, http } from 'msw';
-import { type SetupServerApi, setupServer } from 'msw/node';
+import { setupServer } from 'msw/node';
 
 export interface SlackCall {
   method: string;
@@ -27,7 +27,7 @@ export class FakeSlack {
   socketUrl = '';
   private readonly overrides = new Map<string, Override[]>();
   private ts = 1_700_000_000;
-  private readonly server: SetupServerApi;
+  private readonly server: ReturnType<typeof setupServer>;
 
   constructor() {
     this.server = setupServer(

@@ -36,7 +36,7 @@ export function acknowledgeAndIgnoreRepeats(
   db: Db,
   log: Logger,
   /** Listeners running at once after their ack; more wait their turn, so a burst cannot starve new acks. */
-  concurrency = 16,
+  concurrency = 4,
 ): Middleware<AnyMiddlewareArgs> {
   const limit = createLimit(concurrency);
   return async (args) => {
@@ -54,7 +54,7 @@ export function acknowledgeAndIgnoreRepeats(
 }
 
 /** At most `size` tasks at once, the rest in arrival order. */
-function createLimit(size: number) {
+export function createLimit(size: number) {
   let running = 0;
   const waiting: (() => void)[] = [];
   return async <T>(task: () => Promise<T>): Promise<T> => {

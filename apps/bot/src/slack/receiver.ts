@@ -2,6 +2,7 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { verifySlackRequest } from '@slack/bolt';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
+import { createLimit, receiptKey } from './idempotency';
 
 export interface HonoReceiverOptions {
   signingSecret: string;
@@ -19,6 +20,8 @@ type Body = Record<string, unknown>;
  */
 export class HonoReceiver implements Receiver {
   private app: App | undefined;
+  /** Deliveries already answered are processed a few at a time, so new requests keep the CPU they need. */
+  private readonly background = createLimit(8);
   constructor(private readonly options: HonoReceiverOptions) {}
 
   init(app: App): void {
@@ -55,7 +58,15 @@ export class HonoReceiver implements Receiver {
       }
       if (body.type === 'url_verification') return c.json({ challenge: body.challenge });
       if (body.ssl_check) return c.body(null, 200);
-      return this.dispatch(body, c.req.header('x-slack-retry-num'), c.req.header('x-slack-retry-reason'));
+      const retryNum = c.req.header('x-slack-retry-num');
+      const retryReason = c.req.header('x-slack-retry-reason');
+      if (receiptKey(body)) {
+        // Events, commands, shortcuts and buttons expect an empty 200: it is sent now, before Bolt
+        // runs anything, and their listeners' acks become no-ops.
+        void this.background(() => this.dispatch(body, retryNum, retryReason));
+        return c.body(null, 200);
+      }
+      return this.dispatch(body, retryNum, retryReason);
     });
   };
 
