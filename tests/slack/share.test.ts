@@ -68,7 +68,16 @@ describe('“Share with Heard” on a message', () => {
     };
     expect(goals.element.options.map((o) => o.value)).toContain(goal.id);
     expect(view.blocks.map((b) => b.block_id)).toEqual(
-      expect.arrayContaining(['body', 'kind', 'sentiment', 'customer', 'tags', 'visibility', 'people']),
+      expect.arrayContaining([
+        'body',
+        'kind',
+        'sentiment',
+        'customer',
+        'new_customer',
+        'tags',
+        'visibility',
+        'people',
+      ]),
     );
   });
 
@@ -148,6 +157,21 @@ describe('“Share with Heard” on a message', () => {
     expect(
       bot.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === '1700000300.000400'),
     ).toHaveLength(1);
+  });
+
+  it('takes a customer Heard does not know yet by name, creating them once', async () => {
+    const view = await openModal('U0ANA', { ts: '1700000250.000300', user: 'U0CUST', text: 'New bakery' });
+    const response = await bot.interact(
+      viewSubmission('U0ANA', view, {
+        ...baseValues('Bluebird Bakery wants weekend delivery slots'),
+        new_customer: { value: { type: 'plain_text_input', value: 'Bluebird Bakery' } },
+      }),
+    );
+    expect(response.status).toBe(200);
+    const linked = await bot.db.sql`
+      select c.name from insights i join insight_customers ic on ic.insight_id = i.id join customers c on c.id = ic.customer_id
+      where i.source_external_id = 'C0SUPPORT:1700000250.000300'`;
+    expect(linked.map((r) => r.name)).toEqual(['Bluebird Bakery']);
   });
 
   it('answers bad input with an error under the field, storing nothing', async () => {

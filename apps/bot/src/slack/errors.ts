@@ -8,6 +8,7 @@ const BLOCK_FOR_FIELD: Record<string, string> = {
   sentiment: 'sentiment',
   customerIds: 'customer',
   customerId: 'customer',
+  customers: 'new_customer',
   goalIds: 'goals',
   tags: 'tags',
   visibility: 'visibility',

@@ -110,6 +110,14 @@ export function shareModal(prefill: SharePrefill) {
           placeholder: plain('Search customers'),
         },
       },
+      {
+        type: 'input',
+        block_id: 'new_customer',
+        optional: true,
+        label: plain('Or a customer Heard does not know yet'),
+        hint: plain('Their name; Heard matches it to a known customer when it can.', 150),
+        element: { type: 'plain_text_input', action_id: 'value', max_length: 200 },
+      },
       ...(prefill.goals.length
         ? [
             {

@@ -99,6 +99,7 @@ export function registerShare(app: App, ctx: SlackContext): void {
       return;
     }
     const customerId = selected('customer');
+    const newCustomer = values.new_customer?.value?.value?.trim();
     try {
       const { insight, created } = await postInsight(ctx.deps, {
         actor: person,
@@ -113,6 +114,7 @@ export function registerShare(app: App, ctx: SlackContext): void {
             metadata.channel && metadata.ts ? `${metadata.channel}:${metadata.ts}` : `view:${view.id}`,
         },
         customerIds: customerId ? [customerId] : [],
+        customers: newCustomer ? [{ name: newCustomer }] : [],
         goalIds: (values.goals?.value?.selected_options ?? []).map((o) => o.value),
         tags: (values.tags?.value?.value ?? '').split(','),
         visibility: visibility.value,
