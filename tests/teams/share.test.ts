@@ -165,6 +165,25 @@ describe('Share with Heard (message action)', () => {
     expect(replies).toHaveLength(1);
   });
 
+  it('answers a burst of redeliveries (more than the database pool) with one insight', async () => {
+    const message = sharedMessage('Gamma asks for a sandbox');
+    const id = `act-burst-${Date.now()}`;
+    const data = { body: 'Gamma asks for a sandbox', kind: 'request' };
+    const answers = await Promise.all(Array.from({ length: 12 }, () => submit(data, message, id)));
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    expect(await insightsFrom(message.id)).toHaveLength(1);
+  });
+
+  it('lets a redelivery succeed after the first delivery of the same activity was refused', async () => {
+    const message = sharedMessage('Delta wants exports in XLSX');
+    const id = `act-retry-${Date.now()}`;
+    const refused = (await submit({ body: '', kind: 'request' }, message, id)) as unknown as Dialog;
+    expect(refused.task.type).toBe('continue');
+    const accepted = await submit({ body: 'Delta wants exports in XLSX', kind: 'request' }, message, id);
+    expect(accepted).toMatchObject({ task: { type: 'message' } });
+    expect(await insightsFrom(message.id)).toHaveLength(1);
+  });
+
   it('returns the dialog with the error and the typed values when the input is bad', async () => {
     const message = sharedMessage('   ');
     const answer = (await submit(

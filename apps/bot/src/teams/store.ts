@@ -78,30 +78,42 @@ export async function findCardByMessage(sql: Db, conversationId: string, activit
   return (row?.insight_id as string | null | undefined) ?? null;
 }
 
+/** How long a repeat waits for the first delivery of the same activity to finish. */
+const REPEAT_WAIT_MS = 4_000;
+
 /**
- * Runs `work` once per Teams activity id. Teams redelivers an activity when it did not get
- * an answer in time; the repeat waits for the first (an advisory lock on the key) and then
- * gets the first one's stored result instead of doing the work again.
+ * Runs `work` once per Teams activity id. Teams redelivers an activity when it did not get an
+ * answer in time; the first delivery claims the key in `chat_receipts`, and a repeat waits for
+ * the first one's stored result instead of doing the work again. No connection is held while
+ * waiting or working, so a burst of repeats cannot exhaust the pool. When the work fails, the
+ * claim is released and a later delivery tries again.
  */
-export async function once<T>(
-  sql: import('@heard/db').Database['sql'],
+export async function once<T extends object>(
+  sql: Db,
   key: string,
   work: () => Promise<T>,
 ): Promise<{ result: T; repeated: boolean }> {
-  const connection = await sql.reserve();
-  const lockKey = `teams:${key}`;
-  try {
-    await connection`select pg_advisory_lock(hashtextextended(${lockKey}, 0))`;
-    const [row] =
-      await connection`select result from chat_receipts where platform = 'teams' and key = ${key}`;
-    if (row) return { result: row.result as T, repeated: true };
-    const result = await work();
-    await connection`
-      insert into chat_receipts (platform, key, result) values ('teams', ${key}, ${sql.json((result ?? null) as never)})
-      on conflict do nothing`;
-    return { result, repeated: false };
-  } finally {
-    await connection`select pg_advisory_unlock(hashtextextended(${lockKey}, 0))`;
-    connection.release();
+  const waitUntil = Date.now() + REPEAT_WAIT_MS;
+  for (;;) {
+    const claimed = await sql`
+      insert into chat_receipts (platform, key) values ('teams', ${key})
+      on conflict do nothing returning key`;
+    if (claimed.length > 0) {
+      let result: T;
+      try {
+        result = await work();
+      } catch (error) {
+        await sql`delete from chat_receipts where platform = 'teams' and key = ${key} and result is null`;
+        throw error;
+      }
+      await sql`update chat_receipts set result = ${sql.json(result as never)} where platform = 'teams' and key = ${key}`;
+      return { result, repeated: false };
+    }
+    const [row] = await sql`select result from chat_receipts where platform = 'teams' and key = ${key}`;
+    if (row?.result) return { result: row.result as T, repeated: true };
+    if (Date.now() > waitUntil)
+      throw new Error(`Teams activity ${key} is still being handled by an earlier delivery.`);
+    // The first delivery is still working (or just failed and released the key): look again shortly.
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
