@@ -176,6 +176,34 @@ describe('capturing a message with the :heard: emoji', () => {
     expect(jobs).toHaveLength(0);
   });
 
+  it('opens the full form prefilled from the draft with “Add details first”', async () => {
+    bot.slack.reset();
+    await bot.interact({
+      type: 'block_actions',
+      user: { id: 'U0ANA' },
+      trigger_id: triggerId(),
+      container: { type: 'message', channel_id: 'DU0ANA', message_ts: '1' },
+      actions: [
+        {
+          type: 'button',
+          action_id: 'capture_edit',
+          block_id: 'capture',
+          value: `capture:${message.channel}:${message.ts}:U0ANA`,
+          action_ts: '1',
+        },
+      ],
+    });
+    const [open] = await bot.slack.waitFor('views.open');
+    const view = open!.args.view as { callback_id: string; blocks: unknown[]; private_metadata: string };
+    expect(view.callback_id).toBe('share_insight');
+    expect(textOf(view.blocks)).toContain('Osprey keeps asking for SSO');
+    expect(JSON.parse(view.private_metadata)).toMatchObject({
+      channel: message.channel,
+      ts: message.ts,
+      author: 'U0CUST',
+    });
+  });
+
   it('shares the draft in one click and replies in the message’s thread', async () => {
     const key = `capture:${message.channel}:${message.ts}:U0ANA`;
     bot.slack.reset();

@@ -174,6 +174,37 @@ describe('“Share with Heard” on a message', () => {
     expect(linked.map((r) => r.name)).toEqual(['Bluebird Bakery']);
   });
 
+  it('names nothing of a restricted insight on the card in a thread others can read', async () => {
+    const view = await openModal('U0ANA', { ts: '1700000270.000300', user: 'U0CUST', text: 'Quiet one' });
+    await bot.interact(
+      viewSubmission('U0ANA', view, {
+        ...baseValues('Kestrel may leave for a competitor next quarter'),
+        visibility: { value: { type: 'static_select', selected_option: { value: 'team' } } },
+      }),
+    );
+    const posted = () => bot.slack.callsTo('chat.postMessage');
+    const card = (
+      await eventually(posted, (p) => p.some((c) => c.args.thread_ts === '1700000270.000300'))
+    ).find((c) => c.args.thread_ts === '1700000270.000300')!;
+    const text = `${textOf(card.args.blocks)}\n${String(card.args.text)}`;
+    expect(text).toContain('Shared with a restricted audience.');
+    expect(text).not.toMatch(/Kestrel|competitor/);
+  });
+
+  it('sends the card of an insight typed with /heard to its reporter directly', async () => {
+    bot.slack.reset();
+    await bot.command('U0ANA', 'Heron Air asked about an API');
+    const [open] = await bot.slack.waitFor('views.open');
+    const view = open!.args.view as Record<string, unknown> & { blocks: { block_id?: string }[] };
+    await bot.interact(viewSubmission('U0ANA', view, baseValues('Heron Air asked about an API')));
+    const posted = () => bot.slack.callsTo('chat.postMessage');
+    const [card] = (await eventually(posted, (p) => p.some((c) => c.args.channel === 'DU0ANA'))).filter(
+      (c) => c.args.channel === 'DU0ANA',
+    );
+    expect(card!.args.thread_ts).toBeUndefined();
+    expect(textOf(card!.args.blocks)).toContain('Heron Air asked about an API');
+  });
+
   it('answers bad input with an error under the field, storing nothing', async () => {
     const view = await openModal('U0ANA', { ts: '1700000400.000500', user: 'U0CUST', text: '' });
     const response = await bot.interact(
