@@ -80,6 +80,23 @@ describe('search message extension', () => {
     ]);
   });
 
+  it('lists the newest insights before anything is typed, a page at a time', async () => {
+    const first = await invoke('composeExtension/query', {
+      commandId: 'searchInsights',
+      parameters: [{ name: 'searchQuery', value: '' }],
+      queryOptions: { skip: 0, count: 2 },
+    });
+    const second = await invoke('composeExtension/query', {
+      commandId: 'searchInsights',
+      parameters: [{ name: 'searchQuery', value: '' }],
+      queryOptions: { skip: 2, count: 2 },
+    });
+    const titles = (answer: Json) =>
+      (answer.composeExtension.attachments as Json[]).map((a) => a.preview.content.title);
+    expect(titles(first)).toEqual(['Walrus saved a day a week', 'Walrus exports time out']);
+    expect(titles(second)).not.toContain('Walrus exports time out');
+  });
+
   it('finds published stories as story cards', async () => {
     const answer = await invoke('composeExtension/query', {
       commandId: 'searchStories',
