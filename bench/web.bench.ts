@@ -146,6 +146,8 @@ export async function benchWeb(insights: number, seconds: number): Promise<Bench
           seconds,
           requests: samples.length,
           client_p97_5_ms: users!.latency.p97_5,
+          // One process on a shared machine: how busy the machine was says how far to trust the figure.
+          machine_load_1m: round(os.loadavg()[0]!, 1),
         };
         console.log(
           `  ${page.name}: ${samples.length} requests, server p50 ${round(percentile(samples, 50))} ms, p95 ${round(percentile(samples, 95))} ms; saturated ${round(saturated.requests.average, 0)} req/s`,
