@@ -90,6 +90,7 @@ describe('Share with Heard (message action)', () => {
 
   it('posts the insight through the domain and queues the reply card', async () => {
     const customer = await buildCustomer(bot.db.sql, { name: 'Acme Ltd' });
+    const goal = await buildGoal(bot.db.sql, { title: 'Land enterprise accounts' });
     const message = sharedMessage('Acme wants single sign-on before renewal');
     const answer = await submit(
       {
@@ -97,6 +98,7 @@ describe('Share with Heard (message action)', () => {
         kind: 'request',
         sentiment: 'negative',
         customerIds: customer.id,
+        goalIds: goal.id,
         tags: 'sso, renewal',
         visibility: 'everyone',
       },
@@ -136,7 +138,10 @@ describe('Share with Heard (message action)', () => {
         }),
         expect.objectContaining({
           type: 'FactSet',
-          facts: expect.arrayContaining([{ title: 'Customers', value: 'Acme Ltd' }]),
+          facts: expect.arrayContaining([
+            { title: 'Customers', value: 'Acme Ltd' },
+            { title: 'Goals', value: 'Land enterprise accounts' },
+          ]),
         }),
       ]),
     );

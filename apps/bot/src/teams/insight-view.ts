@@ -4,13 +4,19 @@ import { insightCard } from './cards/insight-card';
 import { storyCard } from './cards/story-card';
 import type { TeamsApp } from './teams-app';
 
-/** The names a card shows beside an insight: its reporter and its customers. */
+/** The names a card shows beside an insight: its reporter, its customers and the goals it serves. */
 async function namesFor(app: TeamsApp, insight: Insight) {
-  const [reporter, customers] = await Promise.all([
+  const goalIds = insight.goals.map((g) => g.goalId);
+  const [reporter, customers, goals] = await Promise.all([
     app.deps.people.findById(insight.reporterId),
     insight.customerIds.length > 0 ? app.deps.customers.findByIds(insight.customerIds) : Promise.resolve([]),
+    goalIds.length > 0 ? app.deps.goals.findByIds(goalIds) : Promise.resolve([]),
   ]);
-  return { reporterName: reporter?.name ?? 'someone', customerNames: customers.map((c) => c.name) };
+  return {
+    reporterName: reporter?.name ?? 'someone',
+    customerNames: customers.map((c) => c.name),
+    goalTitles: goals.map((g) => g.title),
+  };
 }
 
 export async function cardForInsight(

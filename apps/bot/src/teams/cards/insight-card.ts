@@ -18,6 +18,8 @@ export interface InsightCardView {
   insight: Insight;
   reporterName: string;
   customerNames: string[];
+  /** Titles of the goals the insight serves; the card is redrawn when one is linked. */
+  goalTitles: string[];
   hubUrl: string;
   /** Buttons that call back into the bot; off for cards inserted into other conversations. */
   withActions: boolean;
@@ -48,6 +50,8 @@ export function insightCard(view: InsightCardView, maxText?: number): Card {
   ];
   if (view.customerNames.length > 0)
     facts.push({ title: 'Customers', value: view.customerNames.slice(0, 5).join(', ') });
+  if (view.goalTitles.length > 0)
+    facts.push({ title: 'Goals', value: view.goalTitles.slice(0, 3).join(', ') });
   if (insight.tags.length > 0) facts.push({ title: 'Tags', value: insight.tags.slice(0, 8).join(', ') });
   facts.push({
     title: 'Heard',
