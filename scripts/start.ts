@@ -1,4 +1,5 @@
 import './production-mode';
+import { join } from 'node:path';
 import {
   createBotApp,
   createIntegrations,
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
       secureCookies: web.PUBLIC_URL?.startsWith('https:'),
       mail: { smtpUrl: web.SMTP_URL, from: web.MAIL_FROM },
       publicUrl: web.PUBLIC_URL,
+      uploadsDir: web.HEARD_UPLOADS_DIR ?? join(web.HEARD_DATA_DIR, 'uploads'),
       oidc,
     });
     const webServer = await listen(serve, webApp.fetch, web.PORT, 'web hub');

@@ -59,6 +59,8 @@ export interface HubContext {
   };
   /** The signed-in person's digest subscriptions and archive; signed unsubscribe links. */
   digests: import('@heard/db').DigestsHub;
+  /** Where uploaded attachments and their thumbnails are kept (HEARD_UPLOADS_DIR). */
+  uploadsDir: string;
   /** Demo sign-ins to offer on the sign-in page, when the demo organisation was seeded. */
   /** Privacy, audit, retention, erasure and export; pages check the person is an admin first. */
   governance: import('@heard/db').GovernanceHub;

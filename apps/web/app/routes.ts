@@ -9,6 +9,7 @@ export default [
   route('post', 'routes/post.tsx'),
   route('insights/:id', 'routes/insight.tsx'),
   route('insights/:id/story', 'routes/story-form.tsx'),
+  route('insights/:id/attachments/:attachmentId', 'routes/attachments.ts'),
   route('notifications', 'routes/notifications.tsx'),
   route('search', 'routes/search.tsx'),
   route('similar', 'routes/similar.ts'),

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   checkDatabase,
   countCurationQueue,
@@ -61,6 +62,8 @@ export interface WebAppOptions {
   mail?: { smtpUrl?: string; from?: string };
   /** Base of links in emails (PUBLIC_URL); by default the origin each request came to. */
   publicUrl?: string;
+  /** Where attachments are stored; by default `.heard/uploads` under the working directory. */
+  uploadsDir?: string;
   /** The client's address for sign-in rate limits; by default the socket's peer. */
   clientAddress?: (c: Context) => string | null;
   /** Single sign-on with OpenID Connect (`readOidcSettings`); null or absent: local accounts only. */
@@ -178,6 +181,7 @@ export function createWebApp(options: WebAppOptions) {
       digests,
       customers,
       demoSignIns: options.demo?.signIns ?? [],
+      uploadsDir: options.uploadsDir ?? join('.heard', 'uploads'),
       demoPassword: options.demo?.password ?? null,
     };
     const response = await handle(c.req.raw, { hub });

@@ -4,6 +4,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z.string().url().optional(),
   HEARD_DATA_DIR: z.string().min(1).default('.heard'),
+  /** Where attachments are kept; by default `uploads` inside HEARD_DATA_DIR. */
+  HEARD_UPLOADS_DIR: z.string().min(1).optional(),
   PUBLIC_URL: z.string().url().optional(),
   MEILI_URL: z.string().url().optional(),
   MEILI_API_KEY: z.string().min(1).optional(),

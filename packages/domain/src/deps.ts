@@ -4,6 +4,7 @@ import type { CollectionRepository } from './collections/collection-repository.p
 import type { CustomerIdentityStore } from './customers/customer-identity-store.port';
 import type { CustomerRepository } from './customers/customer-repository.port';
 import type { GoalRepository } from './goals/goal-repository.port';
+import type { InsightAttachmentRepository } from './insights/attachment-store.port';
 import type { CommentRepository } from './insights/comment';
 import type { InsightHistoryReader } from './insights/history';
 import type { InsightRepository } from './insights/insight-repository.port';
@@ -29,14 +30,15 @@ export interface Repositories {
   /** Intake policy for personal data and the findings kept with insights; without it the defaults apply and nothing is kept. */
   privacy?: PrivacyStore;
   outbox: EventOutbox;
-}
-
-/** What use cases receive: the stores, a clock, and a way to make several writes one. */
   comments: CommentRepository;
   merges: MergeRepository;
   insightHistory: InsightHistoryReader;
   savedViews: SavedViewRepository;
   collections: CollectionRepository;
+  attachments: InsightAttachmentRepository;
+}
+
+/** What use cases receive: the stores, a clock, and a way to make several writes one. */
 export interface Deps extends Repositories {
   clock: Clock;
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;

@@ -1,10 +1,14 @@
 import {
+  attachToInsight,
   canCurate,
+  canEditInsight,
+  checkAttachments,
   commentOnInsight,
   isDomainError,
   listInsightComments,
   listInsightHistory,
   loadReadableInsight,
+  mediaKindOf,
   type Person,
   reactToInsight,
   undoMerge,
@@ -13,6 +17,7 @@ import { type AppLoadContext, data, redirect } from 'react-router';
 import { z } from 'zod';
 import { rethrowAsResponse, toFieldErrors } from '../lib/errors.server';
 import { renderMarkdown } from '../lib/markdown.server';
+import { readUploads, removeStored, storeUploads } from './attachments.server';
 
 /** Everything the insight page shows; a merged duplicate answers with a redirect to the insight kept. */
 export async function loadInsightPage(context: AppLoadContext, actor: Person, id: string, url: URL) {
@@ -84,6 +89,13 @@ export async function loadInsightPage(context: AppLoadContext, actor: Person, id
       title: titleOf(m.duplicateId),
       mergedAt: m.mergedAt.toISOString(),
     })),
+    attachments: insight.attachments.map((a) => ({
+      id: a.id,
+      fileName: a.fileName,
+      kind: mediaKindOf(a),
+      url: `/insights/${insight.id}/attachments/${a.id}`,
+    })),
+    canAttach: canEditInsight(actor, insight),
     /** Set when the reader followed a link to a duplicate merged into this insight. */
     arrivedFrom: from && duplicateIds.includes(from) ? { id: from, title: titleOf(from) } : null,
     canCurate: canCurate(actor),
@@ -95,13 +107,15 @@ const InsightFormSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('me-too') }),
   z.object({ intent: z.literal('comment'), body: z.string().default('') }),
   z.object({ intent: z.literal('undo-merge'), mergeId: z.string().min(1, 'Choose a merge to undo.') }),
+  z.object({ intent: z.literal('attach') }),
 ]);
 
 export type InsightActionResult =
   | { intent: 'me-too'; added: boolean }
   | { intent: 'comment'; ok: true; commentId: string }
+  | { intent: 'attach'; ok: true; added: number }
   | {
-      intent: 'comment' | 'undo-merge';
+      intent: 'comment' | 'undo-merge' | 'attach';
       ok: false;
       errors: Record<string, string>;
       values: { body?: string };
@@ -136,6 +150,7 @@ export async function handleInsightForm(context: AppLoadContext, actor: Person, 
       return data(result, { status: 422 });
     }
   }
+  if (command.intent === 'attach') return attachFiles(context, actor, id, form);
   try {
     const merge = await undoMerge(deps, { actor, mergeId: command.mergeId });
     return redirect(`/insights/${merge.duplicateId}?restored=1`);
@@ -148,5 +163,32 @@ export async function handleInsightForm(context: AppLoadContext, actor: Person, 
       values: {},
     };
     return data(result, { status: isDomainError(error) && error.kind === 'conflict' ? 409 : 422 });
+  }
+}
+
+/** Adds pictures or video to an insight: judged and thumbnailed before anything is stored. */
+async function attachFiles(context: AppLoadContext, actor: Person, id: string, form: FormData) {
+  const { deps, uploadsDir } = context.hub;
+  let stored: Awaited<ReturnType<typeof storeUploads>> = [];
+  try {
+    const uploads = await readUploads(form, 'attachments');
+    const types = await checkAttachments(deps, {
+      actor,
+      insightId: id,
+      files: uploads.map((u) => u.incoming),
+    });
+    stored = await storeUploads(uploadsDir, uploads, types);
+    await attachToInsight(deps, { actor, insightId: id, attachments: stored });
+    return { intent: 'attach', ok: true, added: stored.length } satisfies InsightActionResult;
+  } catch (error) {
+    await removeStored(uploadsDir, stored);
+    if (isDomainError(error) && error.kind === 'forbidden') rethrowAsResponse(error);
+    const result: InsightActionResult = {
+      intent: 'attach',
+      ok: false,
+      errors: toFieldErrors(error),
+      values: {},
+    };
+    return data(result, { status: 422 });
   }
 }

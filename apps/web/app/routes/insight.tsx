@@ -1,4 +1,4 @@
-import { Form, Link, useNavigation, useSearchParams } from 'react-router';
+import { data, Form, Link, useNavigation, useSearchParams } from 'react-router';
 import { Chips } from '../components/chips';
 import { governanceLinks } from '../components/governance-nav';
 import { InsightPrivacy } from '../components/insight-privacy';
@@ -6,7 +6,9 @@ import { requireActor } from '../lib/auth.server';
 import { kindLabel, sourceLabel, timeAgo } from '../lib/format';
 import { loadInsightPrivacy } from '../lib/insight-privacy.server';
 import type { Route } from './+types/insight';
+import { isOversizedRequest } from './attachments.server';
 import { handleInsightForm, loadInsightPage } from './insight.server';
+import { InsightAttachments } from './insight-attachments';
 import { InsightComments } from './insight-comments';
 import { InsightHistory, MergedHere } from './insight-history';
 
@@ -19,6 +21,19 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = requireActor(context, request);
+  if (isOversizedRequest(request)) {
+    return data(
+      {
+        intent: 'attach' as const,
+        ok: false as const,
+        errors: {
+          attachments: 'These files are too large together: choose fewer or smaller ones.',
+        } as Record<string, string>,
+        values: {},
+      },
+      { status: 413 },
+    );
+  }
   return handleInsightForm(context, actor, params.id, await request.formData());
 }
 
@@ -82,6 +97,12 @@ export default function InsightPage({ loaderData, actionData }: Route.ComponentP
       <div className="prose" dangerouslySetInnerHTML={{ __html: insight.html }} />
       <InsightPrivacy insightId={insight.id} privacy={loaderData.privacy} />
       <Chips customers={customers} tags={insight.tags} />
+      <InsightAttachments
+        attachments={loaderData.attachments}
+        canAttach={loaderData.canAttach}
+        error={refused?.intent === 'attach' ? (refused.errors.attachments ?? refused.errors.form) : undefined}
+        added={actionData && 'added' in actionData && actionData.intent === 'attach' ? actionData.added : 0}
+      />
       {goals.length > 0 && (
         <section>
           <h2>Serves</h2>

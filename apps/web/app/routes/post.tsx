@@ -1,4 +1,11 @@
-import { INSIGHT_KINDS, pickCustomer, postInsight, SENTIMENTS } from '@heard/domain';
+import {
+  ACCEPTED_MEDIA,
+  type AttachmentMeta,
+  INSIGHT_KINDS,
+  pickCustomer,
+  postInsight,
+  SENTIMENTS,
+} from '@heard/domain';
 import { useEffect, useRef, useState } from 'react';
 import { data, Form, Link, redirect, useFetcher, useNavigation } from 'react-router';
 import { requireActor } from '../lib/auth.server';
@@ -6,6 +13,13 @@ import { type FieldErrors, toFieldErrors } from '../lib/errors.server';
 import { kindLabel } from '../lib/format';
 import { renderMarkdown } from '../lib/markdown.server';
 import type { Route } from './+types/post';
+import {
+  checkNewUploads,
+  isOversizedRequest,
+  readUploads,
+  removeStored,
+  storeUploads,
+} from './attachments.server';
 import { formToObject, PostFormSchema, splitTags, visibilityFrom } from './post.schema';
 import { CustomerPicker } from './post-customer-picker';
 import { MarkdownField } from './post-markdown-field';
@@ -27,6 +41,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireActor(context, request);
+  if (isOversizedRequest(request)) {
+    return data(
+      {
+        errors: { attachments: 'These files are too large together: choose fewer or smaller ones.' },
+        values: {},
+      },
+      { status: 413 },
+    );
+  }
   const formData = await request.formData();
   const raw = formToObject(formData);
   // Preview and Write are buttons of this form for browsers without JavaScript: render, keep everything typed.
@@ -42,7 +65,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data({ errors, values: raw }, { status: 400 });
   }
   const form = parsed.data;
+  const uploadsDir = context.hub.uploadsDir;
+  let stored: AttachmentMeta[] = [];
   try {
+    // Files are judged by their bytes and size, and thumbnails made in memory, before any is written.
+    const uploads = await readUploads(formData, 'attachments');
+    stored = await storeUploads(uploadsDir, uploads, checkNewUploads(uploads, 'attachments'));
     // The combobox sends the picked id; without JavaScript only the typed name or identifier arrives.
     const customerId = form.customerId || (await pickCustomer(context.hub.deps, { text: form.customer }))?.id;
     const { insight, privacy } = await postInsight(context.hub.deps, {
@@ -56,11 +84,13 @@ export async function action({ request, context }: Route.ActionArgs) {
       goalIds: form.goalIds,
       tags: splitTags(form.tags),
       visibility: visibilityFrom(form, actor.teamId),
+      attachments: stored,
     });
     // When intake masked something, the reporter lands on the insight, where it says what and why.
     if (privacy?.length) return redirect(`/insights/${insight.id}?protected=${privacy.length}`);
     return redirect(`/?posted=${insight.id}`);
   } catch (error) {
+    await removeStored(uploadsDir, stored);
     return data({ errors: toFieldErrors(error), values: raw }, { status: 422 });
   }
 }
@@ -97,7 +127,7 @@ export default function Post({ loaderData, actionData }: Route.ComponentProps) {
     <section className="panel composer">
       <h1>Share what you heard</h1>
       <p className="muted">One thing a customer said or showed you. Write it the way they said it.</p>
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" className="stack" encType="multipart/form-data" noValidate>
         {errors.form && (
           <p className="form-error" role="alert">
             {errors.form}
@@ -162,6 +192,26 @@ export default function Post({ loaderData, actionData }: Route.ComponentProps) {
           error={errors.customer ?? errors.customerIds}
         />
         <FieldError id="customer-error" message={errors.customer ?? errors.customerIds} />
+        <label>
+          Pictures or video{' '}
+          <span className="muted">
+            (optional: {ACCEPTED_MEDIA}; images up to 10 MB, videos up to 100 MB, at most 6)
+          </span>
+          <input
+            type="file"
+            name="attachments"
+            multiple
+            accept="image/png,image/jpeg,image/gif,image/webp,video/mp4,video/quicktime,video/webm"
+            aria-invalid={Boolean(errors.attachments)}
+            aria-describedby={errors.attachments ? 'attachments-error' : undefined}
+          />
+        </label>
+        <FieldError
+          id="attachments-error"
+          message={
+            errors.attachments && `${errors.attachments} Choose the files again: browsers do not keep them.`
+          }
+        />
         <fieldset>
           <legend>Which goals does it serve?</legend>
           <div className="checks">

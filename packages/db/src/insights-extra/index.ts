@@ -1,3 +1,4 @@
+export { createAttachmentRepository } from './attachment.repository';
 export { createCollectionRepository } from './collection.repository';
 export { createCommentRepository } from './comment.repository';
 export { createInsightHistoryReader } from './history.reader';

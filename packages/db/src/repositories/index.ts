@@ -4,6 +4,7 @@ import type postgres from 'postgres';
 import { createCustomerIdentityStore } from '../customers/identity-store';
 import { createPrivacyStore } from '../governance/privacy-store';
 import {
+  createAttachmentRepository,
   createCollectionRepository,
   createCommentRepository,
   createInsightHistoryReader,
@@ -38,6 +39,7 @@ export function createRepositories(db: Db): Repositories {
     insightHistory: createInsightHistoryReader(db),
     savedViews: createSavedViewRepository(db),
     collections: createCollectionRepository(db),
+    attachments: createAttachmentRepository(db),
   };
 }
 

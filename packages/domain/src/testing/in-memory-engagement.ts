@@ -1,4 +1,5 @@
 import type { CollectionRepository } from '../collections/collection-repository.port';
+import type { InsightAttachmentRepository } from '../insights/attachment-store.port';
 import type { CommentRepository } from '../insights/comment';
 import type { InsightHistoryReader } from '../insights/history';
 import type { GoalLink, Reaction } from '../insights/insight';
@@ -188,6 +189,16 @@ export function createInMemoryCollectionRepository(state: InMemoryState): Collec
     async setOrder(id, insightIds) {
       const collection = mustExist(state.collections, id, 'collection');
       collection.insightIds = [...insightIds];
+    },
+  };
+}
+
+export function createInMemoryAttachmentRepository(state: InMemoryState): InsightAttachmentRepository {
+  return {
+    async add(insightId, attachments, at) {
+      const insight = mustExist(state.insights, insightId, 'insight');
+      insight.attachments.push(...clone([...attachments]));
+      insight.updatedAt = new Date(at.getTime());
     },
   };
 }

@@ -11,6 +11,7 @@ import type { EventOutbox } from '../shared/domain-event';
 import { clone } from './clone';
 import { randomId } from './ids';
 import {
+  createInMemoryAttachmentRepository,
   createInMemoryCollectionRepository,
   createInMemoryCommentRepository,
   createInMemoryHistoryReader,
@@ -76,6 +77,7 @@ export function createInMemoryDeps(options: InMemoryOptions = {}): InMemoryDeps 
     insightHistory: createInMemoryHistoryReader(state),
     savedViews: createInMemorySavedViewRepository(state, newId),
     collections: createInMemoryCollectionRepository(state),
+    attachments: createInMemoryAttachmentRepository(state),
   };
 
   // One transaction at a time, like serialisable transactions; do not nest them (use cases never do).
