@@ -1,6 +1,13 @@
 import { createDeps } from '@heard/db';
 import { buildGoal, buildInsight, buildTeam } from '@heard/db/testing';
-import { assignAction, type Goal, type Person, promoteToStory, recordEvaluation } from '@heard/domain';
+import {
+  assignAction,
+  type Goal,
+  type Person,
+  postInsight,
+  promoteToStory,
+  recordEvaluation,
+} from '@heard/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { textOf } from './support/slack-api';
 import { HUB, useSlackBot } from './support/slack-bot';
@@ -66,6 +73,31 @@ describe('notifications in Slack, sent by jobs', () => {
       'What became of what you shared: "Rewrite the setup wizard" was evaluated: for customers things got better.',
     );
     expect(JSON.stringify(evaluated!.args.blocks)).toContain(`"url":"${HUB}/?goal=${goal.id}"`);
+  });
+
+  it('does not tell a goal owner outside a restricted insight’s audience what it says', async () => {
+    const finance = await buildTeam(bot.db.sql, { name: 'Finance' });
+    const insider = await bot.person('U0INSIDER', { teamId: finance.id });
+    const { insight } = await postInsight(deps, {
+      actor: insider,
+      body: 'Osprey is negotiating a 40% discount',
+      kind: 'churn_risk',
+      sentiment: 'negative',
+      source: { kind: 'web' },
+      goalIds: [goal.id],
+      visibility: { scope: 'team', teamId: finance.id },
+    });
+    const task = bot.integrations.tasks['notify-chat']!;
+    await task(
+      { type: 'insight.linked_to_goal', insightId: insight.id, goalId: goal.id, linkedBy: insider.id },
+      {} as never,
+    );
+    expect(dmsTo('U0OWNER').map((c) => String(c.args.text))).not.toContainEqual(
+      expect.stringContaining('discount'),
+    );
+    const [receipt] = await bot.db
+      .sql`select 1 from chat_receipts where key = ${`notice:linked:${insight.id}:${goal.id}`}`;
+    expect(receipt).toBeUndefined();
   });
 
   it('waits out a 429 with Retry-After and then delivers', async () => {
