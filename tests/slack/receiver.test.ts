@@ -78,4 +78,25 @@ describe('the signed Slack endpoint', () => {
     const response = await bot.event({ type: 'channel_created', channel: { id: 'C1' } });
     expect(response.status).toBe(200);
   });
+
+  it('acknowledges a click on a link button and does nothing else', async () => {
+    bot.slack.reset();
+    const response = await bot.interact({
+      type: 'block_actions',
+      user: { id: 'U0ANYONE' },
+      trigger_id: 'link-click-1',
+      actions: [
+        {
+          type: 'button',
+          action_id: 'open_in_heard',
+          block_id: 'x',
+          url: 'http://hub.test/insights/1',
+          action_ts: '1',
+        },
+      ],
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+    expect(bot.slack.calls).toEqual([]);
+  });
 });

@@ -40,6 +40,9 @@ export function registerReactions(app: App, ctx: SlackContext): void {
     await ctx.client.views.open({ trigger_id: body.trigger_id, view: view as never });
   });
 
+  // Link buttons still report their click; the browser does the rest.
+  app.action('open_in_heard', async () => {});
+
   app.view<ViewSubmitAction>(ME_TOO_CALLBACK, async ({ ack, body, view }) => {
     const person = await personFor(ctx, body.user.id);
     if (!person)
