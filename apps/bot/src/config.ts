@@ -50,5 +50,8 @@ export function describeIntegrations(config: BotConfig): string[] {
     config.teams
       ? 'Microsoft Teams is on.'
       : 'Microsoft Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn it on.',
+    config.SMTP_URL
+      ? 'Email digests are on.'
+      : 'Email digests are kept in the web archive only: set SMTP_URL to send them.',
   ];
 }
