@@ -143,3 +143,30 @@ describe('a digest holds only what its reader may read', () => {
     expect(await createDigestStore(sql).findForPerson(id, org.salesLead.id)).not.toBeNull();
   });
 });
+
+describe('who and what a digest leaves out', () => {
+  it('counts a merged duplicate once, in the insight it was merged into', async () => {
+    const sql = database.sql();
+    const [survivor] = await sql`select id from insights where title = ${titles.everyone}`;
+    const duplicate = await insightThisWeek(sql, {
+      title: 'Duplicate: invoices twice again',
+      tags: ['billing'],
+    });
+    await sql`update insights set merged_into = ${survivor!.id} where id = ${duplicate.id}`;
+    const digest = (await digestFor(org.admin.id))!;
+    expect(digest.insights.map((i) => i.title)).not.toContain('Duplicate: invoices twice again');
+  });
+
+  it('builds nothing for a deactivated person', async () => {
+    const sql = database.sql();
+    const gone = await buildPerson(sql, { teamId: org.support.id });
+    const subscription = await subscribe(sql, gone.id, weeklyMonday());
+    await sql`update people set deactivated_at = now() where id = ${gone.id}`;
+    expect(
+      await buildDigest(sql, { subscriptionId: subscription.id, periodEnd: WEEK.due.toISOString() }),
+    ).toEqual({
+      outcome: 'subscription-ended',
+    });
+    expect(await sql`select 1 from digests where subscription_id = ${subscription.id}`).toHaveLength(0);
+  });
+});

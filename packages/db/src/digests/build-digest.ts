@@ -43,7 +43,10 @@ export const buildJobKey = (p: DigestBuildPayload) => `digest:${p.subscriptionId
  */
 // biome-ignore lint/complexity/noBannedTypes: postgres.js' default type map is `{}`
 export async function queueDueDigests(sql: postgres.Sql<{}>, now: Date): Promise<{ queued: number }> {
-  const rows = await sql`select *, last_period_end from subscriptions where ended_at is null order by id`;
+  // A deactivated person receives nothing; their subscriptions wait, in case they come back.
+  const rows = await sql`
+    select s.* from subscriptions s join people p on p.id = s.person_id
+    where s.ended_at is null and p.deactivated_at is null order by s.id`;
   const subscriptions = rows.map((r) => ({
     ...subscriptionToDomain(r),
     lastEnd: r.last_period_end ? asDate(r.last_period_end) : null,
@@ -92,8 +95,8 @@ export async function buildDigest(sql: postgres.Sql<{}>, payload: DigestBuildPay
     return { outcome: 'subscription-ended' };
   }
   return (await sql.begin(async (tx) => {
-    const [row] =
-      await tx`select * from subscriptions where id = ${payload.subscriptionId} and ended_at is null`;
+    const [row] = await tx`select s.* from subscriptions s join people p on p.id = s.person_id
+               where s.id = ${payload.subscriptionId} and s.ended_at is null and p.deactivated_at is null`;
     if (!row) return { outcome: 'subscription-ended' } as const;
     const subscription = subscriptionToDomain(row);
     const reader = await createPersonRepository(tx).findById(subscription.personId);

@@ -108,7 +108,8 @@ export async function loadDigestMaterial(
   const { start, end } = period;
   const readable = readableBy(db, reader);
   const scoped = inScope(db, scope);
-  const inPeriod = db`i.created_at >= ${start} and i.created_at < ${end} and i.triage <> 'archived'`;
+  // Archived insights are noise, and a merged duplicate is counted in the insight it was merged into.
+  const inPeriod = db`i.created_at >= ${start} and i.created_at < ${end} and i.triage <> 'archived' and i.merged_into is null`;
   const wantsInsights = scope.kind !== 'stories';
   // One scan for both: the best candidates and, through the window, how many there were in all.
   const [label, candidates, stories] = await Promise.all([
