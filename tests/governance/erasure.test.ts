@@ -2,6 +2,7 @@ import { reindex } from '@heard/bot';
 import {
   customerExportZip,
   eraseCustomer,
+  erasureNeedles,
   exportCustomer,
   findCustomersByIdentifier,
   findEverywhere,
@@ -136,6 +137,46 @@ describe('erasing a customer', () => {
       eraseCustomer(sql, match!, { actorId: admin.id, at: new Date(), searchIndexes: [], via: 'cli' }),
     ).rejects.toThrow(/legal hold \("Court order 7"\)/);
     expect(await sql`select 1 from customer_identifiers where customer_id = ${customer.id}`).toHaveLength(1);
+  });
+});
+
+describe('what an erasure looks for', () => {
+  it('sweeps distinctive values as whole words and leaves other customers and short numbers alone', async () => {
+    const sql = db.sql();
+    const admin = await buildPerson(sql, { roles: ['admin'] });
+    const erased = await buildCustomer(sql, {
+      name: 'Nora Quill',
+      kind: 'person',
+      identifiers: [
+        { system: 'email', value: 'nora.quill@example.com' },
+        { system: 'support', value: '300012' },
+      ],
+    });
+    const namesake = await buildCustomer(sql, {
+      name: 'Nora Quill Trust',
+      identifiers: [{ system: 'crm', value: 'NQ-1' }],
+    });
+    const unrelated = await buildInsight(sql, {
+      body: 'Ticket 300012 and 3000123 were about the export; nora.quillish is a login.',
+    });
+    expect(erasureNeedles({ name: erased.name, identifiers: erased.identifiers })).toEqual([
+      'Nora Quill',
+      'nora.quill@example.com',
+    ]);
+    const [match] = await findCustomersByIdentifier(sql, 'nora.quill@example.com');
+    const report = await eraseCustomer(sql, match!, {
+      actorId: admin.id,
+      at: new Date(),
+      searchIndexes: [],
+      via: 'web',
+    });
+    expect(report.remaining).toEqual([]);
+    expect(await sql`select name from customers where id = ${namesake.id}`).toEqual([
+      { name: 'Nora Quill Trust' },
+    ]);
+    expect((await sql`select body from insights where id = ${unrelated.id}`)[0]!.body).toBe(
+      'Ticket 300012 and 3000123 were about the export; nora.quillish is a login.',
+    );
   });
 });
 

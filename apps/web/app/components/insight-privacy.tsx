@@ -1,5 +1,8 @@
 import { Link } from 'react-router';
 
+/** “An email address”, “A phone number”. */
+const article = (label: string) => (/^[aeiou]/i.test(label) ? 'An' : 'A');
+
 interface Props {
   insightId: string;
   privacy: {
@@ -41,13 +44,14 @@ export function InsightPrivacy({ insightId, privacy }: Props) {
               <li key={f.id}>
                 {f.action === 'masked' ? (
                   <>
-                    A {f.label} in the {f.field} was replaced by <code>{f.shown}</code>
+                    {article(f.label)} {f.label} in the {f.field} was replaced by <code>{f.shown}</code>
                     {f.hasOriginal ? ' (the original is kept aside for admins only)' : ' (not kept anywhere)'}
                     .
                   </>
                 ) : (
                   <>
-                    A {f.label} in the {f.field} was kept as written and flagged: <code>{f.shown}</code>.
+                    {article(f.label)} {f.label} in the {f.field} was kept as written and flagged:{' '}
+                    <code>{f.shown}</code>.
                   </>
                 )}{' '}
                 <span className="muted">{f.reason}</span>
@@ -61,13 +65,18 @@ export function InsightPrivacy({ insightId, privacy }: Props) {
             </p>
           )}
           {originals && (
-            <ul aria-label="Originals kept aside">
-              {originals.map((o) => (
-                <li key={o.id}>
-                  {o.label}: <code>{o.original}</code>
-                </li>
-              ))}
-            </ul>
+            <>
+              <p>
+                <strong>Originals kept aside</strong> (this reading is in the audit log):
+              </p>
+              <ul aria-label="Originals kept aside">
+                {originals.map((o) => (
+                  <li key={o.id}>
+                    {o.label}: <code>{o.original}</code>
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </aside>
       )}

@@ -35,7 +35,7 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
   const olderQuery = new URLSearchParams(exportQuery);
   if (older) olderQuery.set('before', older);
   return (
-    <section className="panel stack">
+    <section className="panel stack governance-wide">
       <GovernanceNav />
       <h1>Audit log</h1>
       <p className="muted">

@@ -26,7 +26,7 @@ export const meta: Route.MetaFunction = () => [{ title: 'Data map · Heard' }];
 
 export default function AdminDataMap({ loaderData }: Route.ComponentProps) {
   return (
-    <section className="panel stack">
+    <section className="panel stack governance-wide">
       <GovernanceNav />
       <h1>Data map</h1>
       <p className="muted">
@@ -51,7 +51,7 @@ export default function AdminDataMap({ loaderData }: Route.ComponentProps) {
                 <td>{e.personalData}</td>
                 <td>
                   {e.stores.map((s) => (
-                    <div key={s.store}>
+                    <div key={s.store} className="store">
                       <code>{s.store}</code>
                       {s.rows !== null && (
                         <span className="muted"> · {s.rows.toLocaleString('en')} rows</span>

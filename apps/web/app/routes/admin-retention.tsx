@@ -3,7 +3,6 @@ import {
   describeRetention,
   PII_KINDS,
   PII_LABELS,
-  RETENTION_ACTIONS,
   RETENTION_DATA,
   RETENTION_LABELS,
   SOURCE_KINDS,
@@ -182,8 +181,8 @@ export default function AdminRetention({ loaderData, actionData }: Route.Compone
       {error('keepDays')}
       {error('afterwards')}
       <p className="muted">
-        Insight text can only be anonymised ({RETENTION_ACTIONS.insight_text.join(', ')}): the organisation
-        keeps what was learnt. Today: {describeRetention(DATA_MAP[1]!, policies)}.
+        Insight text is anonymised, never deleted, so the organisation keeps what was learnt. Today:{' '}
+        {describeRetention(DATA_MAP[1]!, policies)}.
       </p>
 
       <h2>Legal holds</h2>

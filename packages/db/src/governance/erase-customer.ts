@@ -4,7 +4,7 @@ import { createOutbox } from '../repositories/outbox';
 import { loadSearchDocuments } from '../search/search-documents.query';
 import { anonymiseInsights, scrubJson, scrubText } from './anonymise-insights';
 import { type CustomerMatch, insightIdsOfCustomer } from './customer-lookup';
-import { findEverywhereAll, type PlaceHit, textColumns } from './find-everywhere';
+import { findEverywhereAll, type PlaceHit, textColumns, wordPattern } from './find-everywhere';
 import type { Sql } from './sql';
 
 /** One place an erasure reached, and what it did there. */
@@ -30,6 +30,9 @@ export class ErasureRefusedError extends Error {
 /** Tables the sweep leaves alone: staff accounts, secrets, the append-only log, and indexes rebuilt through their port. */
 const NOT_SWEPT = [
   'audit_events',
+  // Other customers may share a word of the name or a value: only the erased one's rows change.
+  'customers',
+  'customer_identifiers',
   'people',
   'sessions',
   'api_tokens',
@@ -43,13 +46,22 @@ const NOT_SWEPT = [
   'digest_signing_key',
 ];
 
+/** Columns that hold keys rather than words: a matching value there is a coincidence, not a mention. */
+const NOT_SWEPT_COLUMNS = ['insights.source_external_id', 'insights.source_url'];
+
 /**
- * Values distinctive enough to look for in free text. Short ones (crm:123) are removed with
- * their identifier row but not swept, since they would match unrelated numbers.
+ * Values distinctive enough to look for in free text, as whole words: the name, emails, and
+ * identifiers with letters of at least 6 characters; bare numbers need 9 digits (a phone
+ * number). Shorter ones (crm:123, support:300012) are deleted with their identifier row but not
+ * swept, since they would match unrelated numbers.
  */
 export function erasureNeedles(customer: Pick<CustomerMatch, 'name' | 'identifiers'>): string[] {
   const values = [customer.name, ...customer.identifiers.map((i) => i.value)].map((v) => v.trim());
-  return [...new Set(values.filter((v) => v.length >= 6 || (v.length >= 4 && /\D/.test(v) && /\s/.test(v))))];
+  const distinctive = (v: string) =>
+    /^[\d\s().+-]+$/.test(v)
+      ? v.replace(/\D/g, '').length >= 9
+      : v.length >= 6 || (v.length >= 4 && /\s/.test(v));
+  return [...new Set(values.filter(distinctive))];
 }
 
 const tableExists = async (db: Db, table: string) =>
@@ -78,7 +90,7 @@ export async function eraseCustomer(
   // Other insights that merely mention the customer are swept too, so their search entries must follow.
   const mentioning = needles.length
     ? (
-        await sql`select id from insights where (title || ' ' || body) ilike any(${needles.map((n) => `%${n}%`)})`
+        await sql`select id from insights where (title || ' ' || body) ~* any(${needles.map(wordPattern)})`
       ).map((r) => r.id as string)
     : [];
   const reindexIds = [...new Set([...insightIds, ...mentioning])];
@@ -132,7 +144,8 @@ export async function eraseCustomer(
     if (await tableExists(tx, 'digests')) {
       const digests = await tx`
         select id, content from digests
-        where content is not null and (content::text ilike any(${[...needles, ...insightIds].map((n) => `%${n}%`)}))`;
+        where content is not null and (content::text ~* any(${needles.map(wordPattern)})
+          or content::text ilike any(${insightIds.map((id) => `%${id}%`)}))`;
       for (const d of digests)
         await tx`update digests set content = ${tx.json(scrubJson(d.content, needles) as never)} where id = ${d.id}`;
       step(
@@ -168,7 +181,12 @@ export async function eraseCustomer(
   }
 
   const remaining = [];
-  const everywhere = await findEverywhereAll(sql, needles, ['audit_events']);
+  // The customer's own rows were checked above; other customers may share a word of the name.
+  const everywhere = await findEverywhereAll(sql, needles, [
+    'customers',
+    'customer_identifiers',
+    'pgmigrations',
+  ]);
   for (const needle of needles) {
     const hits = everywhere.get(needle)!;
     let searchHits = 0;
@@ -197,13 +215,14 @@ const mask = (value: string) => `${value.slice(0, 2)}…(${value.length} charact
 /** Scrubs the needles out of every other text, JSON and array column where they still stand. */
 async function sweep(tx: Db, needles: readonly string[]): Promise<PlaceHit[]> {
   if (needles.length === 0) return [];
-  const patterns = needles.map((n) => `%${n.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const patterns = needles.map(wordPattern);
   const reached: PlaceHit[] = [];
   for (const place of await textColumns(tx)) {
-    if (NOT_SWEPT.includes(place.table)) continue;
+    if (NOT_SWEPT.includes(place.table) || NOT_SWEPT_COLUMNS.includes(`${place.table}.${place.column}`))
+      continue;
     const rows = await tx`
       select ctid::text as ctid, ${tx(place.column)} as value from ${tx(place.table)}
-      where ${tx(place.column)}::text ilike any(${patterns})`;
+      where ${tx(place.column)}::text ~* any(${patterns})`;
     for (const row of rows) {
       const value =
         place.type === 'text'

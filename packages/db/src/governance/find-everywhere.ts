@@ -28,7 +28,12 @@ export async function textColumns(db: Db): Promise<Place[]> {
   }));
 }
 
-const pattern = (needle: string) => `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * A case-insensitive PostgreSQL regular expression matching the text as a whole word: "C-1000"
+ * must not match "C-10001", nor a name match a longer word.
+ */
+export const wordPattern = (needle: string) =>
+  `(^|[^[:alnum:]])${needle.trim().replace(/[.^$*+?()[\]{}|\\-]/g, (c) => `\\${c}`)}($|[^[:alnum:]])`;
 
 /**
  * Looks for texts in every text, JSON and array column of every table, case-insensitively:
@@ -45,11 +50,11 @@ export async function findEverywhereAll(
   for (const place of await textColumns(db)) {
     if (except.includes(place.table)) continue;
     const [any] = await db`
-      select exists (select 1 from ${db(place.table)} where ${db(place.column)}::text ilike any(${needles.map(pattern)})) as hit`;
+      select exists (select 1 from ${db(place.table)} where ${db(place.column)}::text ~* any(${needles.map(wordPattern)})) as hit`;
     if (!any!.hit) continue;
     for (const needle of needles) {
       const [row] = await db`
-        select count(*)::int as n from ${db(place.table)} where ${db(place.column)}::text ilike ${pattern(needle)}`;
+        select count(*)::int as n from ${db(place.table)} where ${db(place.column)}::text ~* ${wordPattern(needle)}`;
       if ((row!.n as number) > 0) found.get(needle)!.push({ ...place, rows: row!.n as number });
     }
   }
