@@ -104,8 +104,9 @@ export default function SignIn({ loaderData }: Route.ComponentProps) {
                   <input type="hidden" name="email" value={p.email} />
                   <input type="hidden" name="password" value={loaderData.demoPassword ?? ''} />
                   <button type="submit" className="demo-person">
-                    <span className="visually-hidden">Sign in as </span>
-                    <strong>{p.name}</strong>
+                    {/* Named "Sign in as …" for screen readers, showing the name once on screen. */}
+                    <span className="visually-hidden">{`Sign in as ${p.name}`}</span>
+                    <strong aria-hidden="true">{p.name}</strong>
                     <span>{p.role}</span>
                   </button>
                 </Form>
