@@ -1,5 +1,6 @@
 import '../scripts/production-mode';
 import { fileURLToPath } from 'node:url';
+import { benchCustomers } from './customers.bench';
 import { benchDigestBuild, benchDigestPacing } from './digests.bench';
 import { benchFeed } from './feed.bench';
 import { benchErasure, benchPiiScan } from './privacy.bench';
@@ -57,6 +58,11 @@ async function main(): Promise<void> {
     const insights = Number(process.env.BENCH_INSIGHTS ?? 100_000);
     console.log(`Timing feed, insight and goal pages under 50 users at ${insights.toLocaleString('en')} insights…`);
     results.push(...(await benchWeb(insights, Number(process.env.BENCH_WEB_SECONDS ?? 10))));
+  }
+  if (!only || only === 'customers') {
+    const size = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
+    console.log(`Importing ${size.toLocaleString('en')} customers and insights from CSV, then matching…`);
+    results.push(...(await benchCustomers(size, Number(process.env.BENCH_MATCHES ?? 2000))));
   }
   for (const r of results) console.log(`${r.name.padEnd(36)} ${String(r.value).padStart(10)} ${r.unit}`);
   await writeReport(`${ROOT}bench/results`, results);

@@ -164,18 +164,18 @@ describe('importing customers from a CSV export', () => {
     const file = csvFile(
       [
         'name,email,value',
-        '"Comma, Quote ""Ltd""",cq@example.org,10',
+        '"Comma, Quote ""Ltd""",cq@cq.example,10',
         '"Multi',
-        'Line Co",ml@example.org,20',
+        'Line Co",ml@ml.example,20',
         'Too,Many,Fields,Here',
-        '"Broken"Quote,bq@example.org,5',
-        'Comma Quote Ltd Copy,copy@example.org,not money',
-        'Repeat Inc,r@example.org,1',
-        'Repeat Inc,r@example.org,1',
+        '"Broken"Quote,bq@bq.example,5',
+        'Comma Quote Ltd Copy,copy@copy.example,not money',
+        'Repeat Inc,r@repeat.example,1',
+        'Repeat Inc,r@repeat.example,1',
         ',,',
-        'Last Good,lg@example.org,3',
-        '"Never closed,nc@example.org,4',
-        'Swallowed,sw@example.org,5',
+        'Last Good,lg@lg.example,3',
+        '"Never closed,nc@nc.example,4',
+        'Swallowed,sw@sw.example,5',
       ].join('\n'),
     );
     const summary = await run(file);

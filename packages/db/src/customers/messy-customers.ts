@@ -130,6 +130,32 @@ const TRADE = [
   'Audio',
   'Cargo',
 ];
+const PLACE = [
+  'Leeds',
+  'Lyon',
+  'Porto',
+  'Graz',
+  'Bergen',
+  'Turin',
+  'Ghent',
+  'Malmö',
+  'Cork',
+  'Basel',
+  'Kraków',
+  'Bilbao',
+  'Aarhus',
+  'Utrecht',
+  'Brno',
+  'Nantes',
+  'Dundee',
+  'Tampere',
+  'Varna',
+  'Split',
+  'Bremen',
+  'Lille',
+  'Padua',
+  'Cádiz',
+];
 const SUFFIX = ['Inc', 'GmbH', 'Ltd', 'LLC', 'AG', 'S.A.', 'B.V.', 'plc', 'Corp', ''];
 const GIVEN = [
   'Anna',
@@ -230,20 +256,24 @@ const slug = (t: string) =>
 export function generateCustomers(count: number, seed = 1): TrueCustomer[] {
   const rnd = random(seed);
   const seen = new Set<string>();
+  let people = 0;
   const out: TrueCustomer[] = [];
   const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)]!;
   while (out.length < count) {
     const i = out.length;
-    const isPerson = rnd() < 0.1;
+    // People's names repeat in life; here they must not, so they are a small share of a large world.
+    const isPerson = people < 600 && rnd() < 0.1;
+    const place = rnd() < 0.6 ? `${pick(PLACE)} ` : '';
     const base = isPerson
       ? `${pick(GIVEN)} ${pick(FAMILY)}`
-      : `${pick(FIRST)}${pick(SECOND).toLowerCase()} ${pick(TRADE)}`;
+      : `${pick(FIRST)}${pick(SECOND).toLowerCase()} ${place}${pick(TRADE)}`;
     // Two true customers never share a base name: a name alone must be able to say who.
     if (seen.has(base)) {
       if (seen.size > count * 3) throw new Error('Word lists too small for that many customers.');
       continue;
     }
     seen.add(base);
+    if (isPerson) people++;
     const domain = isPerson ? null : `${slug(base)}.example`;
     out.push({
       name: isPerson ? base : `${base} ${pick(SUFFIX)}`.trim(),

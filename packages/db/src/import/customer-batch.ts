@@ -79,14 +79,18 @@ export async function matchCustomerBatch(
   ].filter(Boolean);
   const similar = new Map<string, SimilarCustomer[]>();
   if (needNames.length > 0) {
-    await tx`select set_config('pg_trgm.similarity_threshold', ${String(SIMILARITY_FLOOR)}, true)`;
+    // Blocked by first word (see migration 1732300013100); similarity as pg_trgm computes it.
+    // A table filling up during an import has stale statistics: keep the planner on the index.
+    await tx`set local enable_seqscan = off`;
     const rows = await tx.unsafe(
       `select k.key, m.* from unnest($1::text[]) as k(key)
        cross join lateral (
          select ${MATCHABLE_COLUMNS}, similarity(c.name_key, k.key) as similarity
-         from customers c where c.name_key % k.key
+         from customers c
+         where split_part(c.name_key, ' ', 1) = split_part(k.key, ' ', 1)
+           and similarity(c.name_key, k.key) >= $2
          order by similarity(c.name_key, k.key) desc, c.id limit ${CANDIDATES}) m`,
-      [needNames],
+      [needNames, SIMILARITY_FLOOR],
     );
     for (const row of rows) {
       const list = similar.get(row.key as string) ?? [];
