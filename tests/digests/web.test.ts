@@ -150,6 +150,18 @@ describe('the archive and the web version', () => {
     expect(page).toContain('Unsubscribe from this digest');
   });
 
+  it('leaves out of the web version an insight its reader may no longer read', async () => {
+    const [priyaRow] = await hub.db.sql`select id from people where email = 'priya.raman@example.com'`;
+    await hub.db
+      .sql`update insights set visibility_scope = 'people', visibility_person_ids = ${[priyaRow!.id]}::uuid[],
+                     reporter_id = ${priyaRow!.id} where title = 'Refund form loses the IBAN'`;
+    const page = await (await hub.get(`/digests/${digestId}`, sam)).text();
+    expect(page).not.toContain('Refund form loses the IBAN');
+    await hub.db.sql`update insights set visibility_scope = 'everyone', visibility_person_ids = '{}'
+                     where title = 'Refund form loses the IBAN'`;
+    expect(await (await hub.get(`/digests/${digestId}`, sam)).text()).toContain('Refund form loses the IBAN');
+  });
+
   it('shows a digest to its reader only', async () => {
     expect((await hub.get(`/digests/${digestId}`, priya)).status).toBe(404);
     expect(await (await hub.get('/digests', priya)).text()).not.toContain(digestId);

@@ -6,7 +6,7 @@ import type { Route } from './+types/digest';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   // Someone else's digest answers exactly like a missing one: it was built for its reader.
-  const digest = await context.hub.digests.digest(params.id, actor.id);
+  const digest = await context.hub.digests.digest(params.id, actor);
   if (!digest) throw data('No such digest.', { status: 404 });
   const active = (await context.hub.digests.subscriptionsOf(actor.id)).some(
     (s) => s.id === digest.subscriptionId,

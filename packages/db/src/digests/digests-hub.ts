@@ -2,6 +2,7 @@ import {
   type Clock,
   describeCadence,
   type Person,
+  readScopeFor,
   type Subscription,
   type SubscriptionRequest,
   subscribe,
@@ -9,6 +10,7 @@ import {
   unsubscribe,
 } from '@heard/domain';
 import type { Db } from '../repositories/db';
+import { readableBy } from '../repositories/feed.query';
 import { createDigestStore } from './digest.store';
 import { createSubscriptionRepository, subscriptionToDomain } from './subscription.repository';
 import { verifyUnsubscribeToken } from './unsubscribe-link';
@@ -76,7 +78,32 @@ export function createDigestsHub(db: Db, clock: Clock = systemClock) {
       return true;
     },
     archive: (personId: string) => store.listForPerson(personId),
-    digest: (id: string, personId: string) => store.findForPerson(id, personId),
+    /**
+     * One of the reader's digests as it should read today: an insight erased since, or no longer
+     * readable by them (its audience narrowed), is left out of the stored copy.
+     */
+    async digest(id: string, reader: Pick<Person, 'id' | 'teamId' | 'roles'>) {
+      const digest = await store.findForPerson(id, reader.id);
+      if (!digest) return null;
+      const { content } = digest;
+      const ids = [...content.insights.map((i) => i.id), ...content.stories.map((s) => s.insightId)];
+      const readable = new Set(
+        ids.length
+          ? (
+              await db`select i.id from insights i
+                       where i.id = any(${ids}::uuid[]) and ${readableBy(db, readScopeFor(reader))}`
+            ).map((r) => r.id as string)
+          : [],
+      );
+      return {
+        ...digest,
+        content: {
+          ...content,
+          insights: content.insights.filter((i) => readable.has(i.id)),
+          stories: content.stories.filter((s) => readable.has(s.insightId)),
+        },
+      };
+    },
     /** For admins: digests that could not be delivered (who, where, why; not their content). */
     undeliverable: () => store.listUndeliverable(),
   };
