@@ -1,5 +1,5 @@
-import { createRepositories, type Db } from '@heard/db';
-import { canReadInsight, type DomainEvent } from '@heard/domain';
+import type { Db } from '@heard/db';
+import type { DomainEvent } from '@heard/domain';
 import type { Task } from 'graphile-worker';
 import { noticesFor } from '../jobs/notify-in-app';
 import { noticeBlocks } from '../slack/blocks/messages';
@@ -24,7 +24,6 @@ export function notifyChat(db: Db, chat: readonly ChatDelivery[], hubUrl: string
     const notices = await noticesFor(db, payload as DomainEvent);
     const failures: unknown[] = [];
     for (const notice of notices) {
-      if (!(await mayRead(db, notice.personId, notice.link))) continue;
       const key = `notice:${notice.dedupeKey}`;
       const message = noticeMessage(notice.text, new URL(notice.link, hubUrl).toString());
       for (const delivery of chat) {
@@ -40,21 +39,4 @@ export function notifyChat(db: Db, chat: readonly ChatDelivery[], hubUrl: string
     // Thrown after trying everyone, so one unreachable platform does not hold back the others.
     if (failures.length) throw failures[0];
   };
-}
-
-const INSIGHT_LINK = /^\/insights\/([0-9a-f-]{36})/i;
-
-/**
- * A notice about an insight reaches chat only if its recipient may read that insight: a goal's
- * owner outside a restricted insight's audience is not told its title in a DM.
- */
-async function mayRead(db: Db, personId: string, link: string): Promise<boolean> {
-  const insightId = INSIGHT_LINK.exec(link)?.[1];
-  if (!insightId) return true;
-  const repos = createRepositories(db);
-  const [person, insight] = await Promise.all([
-    repos.people.findById(personId),
-    repos.insights.findById(insightId),
-  ]);
-  return Boolean(person && insight && canReadInsight(person, insight));
 }

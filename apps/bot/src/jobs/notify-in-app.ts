@@ -1,6 +1,6 @@
 import type { Db } from '@heard/db';
 import { createRepositories } from '@heard/db';
-import type { DomainEvent } from '@heard/domain';
+import { canReadInsight, type DomainEvent } from '@heard/domain';
 import type { Task } from 'graphile-worker';
 
 const OUTCOME: Record<string, string> = {
@@ -17,8 +17,31 @@ interface Notice {
   dedupeKey: string;
 }
 
-/** Works out who should hear about an event, in the words they will read. */
+/**
+ * Works out who should hear about an event, in the words they will read. A notice about an
+ * insight reaches only people who may read it: a goal's owner outside a restricted insight's
+ * audience is not told its title, in the inbox or in chat.
+ */
 export async function noticesFor(db: Db, event: DomainEvent): Promise<Notice[]> {
+  const notices = await candidateNotices(db, event);
+  const readable = await Promise.all(notices.map((n) => mayRead(db, n.personId, n.link)));
+  return notices.filter((_, i) => readable[i]);
+}
+
+const INSIGHT_LINK = /^\/insights\/([0-9a-f-]{36})/i;
+
+async function mayRead(db: Db, personId: string, link: string): Promise<boolean> {
+  const insightId = INSIGHT_LINK.exec(link)?.[1];
+  if (!insightId) return true;
+  const repos = createRepositories(db);
+  const [person, insight] = await Promise.all([
+    repos.people.findById(personId),
+    repos.insights.findById(insightId),
+  ]);
+  return Boolean(person && insight && canReadInsight(person, insight));
+}
+
+async function candidateNotices(db: Db, event: DomainEvent): Promise<Notice[]> {
   const repos = createRepositories(db);
   switch (event.type) {
     case 'insight.posted': {

@@ -108,6 +108,34 @@ describe('the job worker draining the outbox', () => {
     );
   });
 
+  it('does not tell a goal owner the title of a restricted insight they may not read', async () => {
+    const goal = (await deps.goals.list()).find((g) => g.title === 'Halve billing complaints by Q3')!;
+    const { insight } = await postInsight(deps, {
+      actor: person('chloe.dubois@example.com'),
+      body: 'Orchid Dental asked us privately about a refund for the double charge.',
+      kind: 'pain',
+      sentiment: 'negative',
+      source: { kind: 'web' },
+      visibility: { scope: 'people', personIds: [person('lea.moreau@example.com').id] },
+    });
+    await linkInsightToGoal(deps, {
+      actor: person('lea.moreau@example.com'),
+      insightId: insight.id,
+      goalId: goal.id,
+      rationale: 'Double charge',
+    });
+    await eventually(
+      () => database.sql()`select count(*)::int as n from graphile_worker.jobs`,
+      (rows) => rows[0]!.n === 0,
+    );
+    const texts = (await notificationsFor('priya.raman@example.com')).map((n) => n.text);
+    expect(texts.some((t) => t.includes('Orchid Dental'))).toBe(false);
+    // The reader inside the audience still hears of it.
+    expect((await notificationsFor('lea.moreau@example.com')).map((n) => n.text)).toContainEqual(
+      expect.stringContaining('Orchid Dental'),
+    );
+  });
+
   it('closes the loop: the assignee hears of the action, the reporter of its evaluation', async () => {
     const owner = person('priya.raman@example.com');
     const goal = (await deps.goals.list()).find((g) => g.ownerId === owner.id)!;
