@@ -38,6 +38,23 @@ export const VisibilitySchema = named(
 
 // Lengths, tag counts and whether goals, customers and audiences exist are the domain's rules
 // (422 with a field message); the schema checks only the shape (400).
+export const CustomerReferenceSchema = named(
+  'CustomerReference',
+  'A customer as another system names it: at least a name or one identifier.',
+  z.strictObject({
+    name: z.string().max(300).nullish(),
+    kind: z.enum(['person', 'account']).nullish(),
+    email: z.string().max(320).nullish(),
+    phone: z.string().max(40).nullish(),
+    domain: z.string().max(255).nullish(),
+    identifiers: z
+      .array(z.strictObject({ system: z.string().min(1).max(40), value: z.string().min(1).max(200) }))
+      .max(20)
+      .optional()
+      .meta({ description: 'Ids in other systems, e.g. `{ "system": "crm", "value": "C-1042" }`.' }),
+  }),
+);
+
 export const PostInsightBodySchema = named(
   'PostInsightBody',
   'An insight to post as the token’s person; its source kind is always `api`.',
@@ -52,6 +69,10 @@ export const PostInsightBodySchema = named(
     kind: z.enum(INSIGHT_KINDS),
     sentiment: z.enum(SENTIMENTS),
     customerIds: z.array(Id).max(100).optional().meta({ description: 'Customers the insight is about.' }),
+    customers: z.array(CustomerReferenceSchema).max(20).optional().meta({
+      description:
+        'Customers as your system names them; each is matched to a customer Heard knows (or created) like every customer reference.',
+    }),
     goalIds: z.array(Id).max(20).optional().meta({ description: 'Active goals the insight serves.' }),
     tags: z
       .array(z.string().max(100))

@@ -62,6 +62,8 @@ export async function matchCustomerBatch(
     for (const i of t.customer.identifiers) byIdentifier.set(key(i), t.customer.id);
   };
 
+  // Tables filling up during an import have stale statistics: keep the planner on the indexes.
+  await tx`set local enable_seqscan = off`;
   const identifiers = uniqueIdentifiers(lines);
   if (identifiers.length > 0) {
     const rows = await tx.unsafe(
@@ -80,8 +82,6 @@ export async function matchCustomerBatch(
   const similar = new Map<string, SimilarCustomer[]>();
   if (needNames.length > 0) {
     // Blocked by first word (see migration 1732300013100); similarity as pg_trgm computes it.
-    // A table filling up during an import has stale statistics: keep the planner on the index.
-    await tx`set local enable_seqscan = off`;
     const rows = await tx.unsafe(
       `select k.key, m.* from unnest($1::text[]) as k(key)
        cross join lateral (
