@@ -248,7 +248,12 @@ export const PAGE_ROWS: RouteRow[] = [
     body: () => ({ intent: 'value', segment: 'SMB', value: 'lots' }),
     allowed: ['curator', 'admin'],
   },
-  { route: 'customers/review', method: 'GET', path: () => '/customers/review', allowed: ['curator', 'admin'] },
+  {
+    route: 'customers/review',
+    method: 'GET',
+    path: () => '/customers/review',
+    allowed: ['curator', 'admin'],
+  },
   {
     route: 'customers/review',
     method: 'POST',
@@ -257,7 +262,12 @@ export const PAGE_ROWS: RouteRow[] = [
     body: () => ({ decision: 'confirm' }),
     allowed: ['curator', 'admin'],
   },
-  { route: 'customers/value', method: 'GET', path: () => '/customers/value', allowed: ['curator', 'leader', 'admin'] },
+  {
+    route: 'customers/value',
+    method: 'GET',
+    path: () => '/customers/value',
+    allowed: ['curator', 'leader', 'admin'],
+  },
   { route: 'import', method: 'GET', path: () => '/import', allowed: ['admin'] },
   {
     route: 'import',
