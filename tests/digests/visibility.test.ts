@@ -147,7 +147,7 @@ describe('a digest holds only what its reader may read', () => {
 describe('who and what a digest leaves out', () => {
   it('counts a merged duplicate once, in the insight it was merged into', async () => {
     const sql = database.sql();
-    const [survivor] = await sql`select id from insights where title = ${titles.everyone}`;
+    const [survivor] = await sql`select id from insights where title = ${titles.everyone!}`;
     const duplicate = await insightThisWeek(sql, {
       title: 'Duplicate: invoices twice again',
       tags: ['billing'],
