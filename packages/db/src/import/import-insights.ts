@@ -153,10 +153,15 @@ async function insertInsights(
       insert into audit_events (actor_id, action, subject_type, subject_id, details, at)
       select ${reporterId}::uuid, 'insight.posted', 'insight', id::text, '{"source":"import"}'::jsonb, ${now}
       from unnest(${ids}::uuid[]) as id`;
+    // One call for the batch: graphile-worker's add_jobs inserts them together (same outbox, same transaction).
+    const specs = ids.map((insightId) => ({
+      identifier: DOMAIN_EVENT_TASK,
+      payload: { type: 'insight.posted', insightId },
+      max_attempts: 25,
+    }));
     await tx`
-      select graphile_worker.add_job(${DOMAIN_EVENT_TASK}, json_build_object('type', 'insight.posted', 'insightId', id),
-                                     max_attempts => 25)
-      from unnest(${ids}::uuid[]) as id`;
+      select count(*) from graphile_worker.add_jobs(
+        array(select json_populate_recordset(null::graphile_worker.job_spec, ${specs as never}::json)), false)`;
   }
   return ids;
 }
