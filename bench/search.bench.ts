@@ -83,6 +83,8 @@ export async function benchSearch(size: number): Promise<BenchResult[]> {
         matches: total,
         facets: FACETS.join('+'),
         scope: 'frontline (visibility filter)',
+        // Other work on a shared machine inflates latency; this says how much there was.
+        load: round(os.loadavg()[0]!),
       };
       results.push({
         name: `search.${kind}.p50_ms.${size}`,
