@@ -151,13 +151,13 @@ export async function benchCustomers(size: number, references: number): Promise<
         name: 'customers.import.rows_per_s.100k',
         value: round(size / customerSeconds, 0),
         unit: 'rows/s',
-        context: { rows: size, seconds: round(customerSeconds), counts: imported.run.counts },
+        context: { rows: size, seconds: round(customerSeconds), ...imported.run.counts },
       },
       {
         name: 'insights.import.rows_per_s.100k',
         value: round(size / insightSeconds, 0),
         unit: 'rows/s',
-        context: { rows: size, seconds: round(insightSeconds), counts: heard.run.counts },
+        context: { rows: size, seconds: round(insightSeconds), ...heard.run.counts },
       },
       {
         name: 'customers.match.precision.100k',
