@@ -54,4 +54,23 @@ describe('migrate', () => {
     expect([...a.applied, ...b.applied].sort()).toEqual(ours);
     expect(await migrate(url)).toEqual({ applied: [] });
   });
+
+  it('runs a migration that landed dated before ones the database already ran', async () => {
+    const url = await freshDatabase();
+    await migrate(url);
+    const late = '1732300012100_subscription-last-period';
+    const sql = connect(url, { max: 1 });
+    try {
+      // As if this database had been migrated by a build that did not have it yet.
+      await sql`alter table subscriptions drop column last_period_end`;
+      await sql`delete from pgmigrations where name = ${late}`;
+      expect(await migrate(url)).toEqual({ applied: [late] });
+      const [column] = await sql`
+        select 1 from information_schema.columns
+        where table_name = 'subscriptions' and column_name = 'last_period_end'`;
+      expect(column).toBeDefined();
+    } finally {
+      await sql.end();
+    }
+  });
 });
