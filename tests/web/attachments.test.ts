@@ -21,10 +21,11 @@ function upload(
   fields: Record<string, string>,
   files: { name: string; bytes: Buffer; type: string }[],
   cookie: string,
+  field = 'attachments',
 ) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of files) form.append('attachments', new File([f.bytes], f.name, { type: f.type }));
+  for (const f of files) form.append(field, new File([f.bytes], f.name, { type: f.type }));
   return hub.app.request(`${ORIGIN}${path}`, {
     method: 'POST',
     body: form,
@@ -125,5 +126,39 @@ describe('attachments', () => {
       chloe,
     );
     expect(notReporter.status).toBe(404);
+  });
+
+  it('takes an uploaded hero image on the story form, stored as one of the insight’s attachments', async () => {
+    const lea = await hub.signIn('lea.moreau@example.com');
+    const [open] = await hub.db
+      .sql`select id from insights where visibility_scope = 'everyone' and attachments = '[]'
+      and not exists (select 1 from stories s where s.insight_id = insights.id) limit 1`;
+    const refused = await upload(
+      `/insights/${open!.id}/story`,
+      { headline: 'Hero test', summary: 'A summary', heroAlt: '' },
+      [{ name: 'hero.png', bytes: EXE, type: 'image/png' }],
+      lea,
+      'heroFile',
+    );
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('“hero.png” is not a file we accept');
+    const saved = await upload(
+      `/insights/${open!.id}/story`,
+      { headline: 'Hero test', summary: 'A summary', heroAlt: 'The team at the desk' },
+      [{ name: 'hero.png', bytes: PNG, type: 'image/png' }],
+      lea,
+      'heroFile',
+    );
+    expect(saved.status).toBe(302);
+    const [row] = await hub.db
+      .sql`select s.hero_media, i.attachments from stories s join insights i on i.id = s.insight_id
+      where s.insight_id = ${open!.id}`;
+    const meta = (row!.attachments as { id: string }[])[0]!;
+    expect(row!.hero_media).toEqual({
+      kind: 'image',
+      url: `/insights/${open!.id}/attachments/${meta.id}`,
+      alt: 'The team at the desk',
+    });
+    expect((await hub.get(`/insights/${open!.id}/attachments/${meta.id}`, lea)).status).toBe(200);
   });
 });

@@ -1,7 +1,16 @@
-import { type HeroMedia, type Insight, type Person, promoteToStory } from '@heard/domain';
+import {
+  type AttachmentMeta,
+  attachToInsight,
+  checkAttachments,
+  type HeroMedia,
+  type Insight,
+  type Person,
+  promoteToStory,
+} from '@heard/domain';
 import type { AppLoadContext } from 'react-router';
 import { z } from 'zod';
 import { type FieldErrors, toFieldErrors } from '../lib/errors.server';
+import { readUploads, removeStored, storeUploads } from './attachments.server';
 
 /**
  * The story form as it arrives; the domain checks the rules (lengths, address, audience), this the
@@ -87,18 +96,48 @@ export async function handleStoryForm(
     return { ok: false, errors, values };
   }
   const input = parsed.data;
+  const { deps, uploadsDir } = context.hub;
+  let stored: AttachmentMeta[] = [];
   try {
-    await promoteToStory(context.hub.deps, {
+    // An uploaded hero becomes one of the insight's attachments, served only to its readers.
+    const uploads = (await readUploads(form, 'heroFile')).slice(0, 1);
+    let hero = heroFrom(input);
+    if (uploads.length > 0) {
+      const types = await checkAttachments(deps, {
+        actor,
+        insightId,
+        files: uploads.map((u) => u.incoming),
+      }).catch((error) => {
+        throw renameField(error, 'attachments', 'heroFile');
+      });
+      stored = await storeUploads(uploadsDir, uploads, types);
+      const file = stored[0]!;
+      hero = {
+        kind: types[0]!.kind,
+        url: `/insights/${insightId}/attachments/${file.id}`,
+        alt: input.heroAlt,
+      };
+    }
+    await promoteToStory(deps, {
       actor,
       insightId,
       headline: input.headline,
       summary: input.summary,
       pullQuote: input.pullQuote || null,
-      heroMedia: heroFrom(input),
+      heroMedia: hero,
       publish: input.publish === 'on',
     });
+    if (stored.length > 0) await attachToInsight(deps, { actor, insightId, attachments: stored });
     return { ok: true, published: input.publish === 'on' };
   } catch (error) {
+    await removeStored(uploadsDir, stored);
     return { ok: false, errors: toFieldErrors(error), values };
   }
+}
+
+/** The attachment rules speak of `attachments`; on this form the field is the hero file. */
+function renameField(error: unknown, from: string, to: string): unknown {
+  const issues = (error as { issues?: { field: string }[] }).issues;
+  if (Array.isArray(issues)) for (const issue of issues) if (issue.field === from) issue.field = to;
+  return error;
 }

@@ -6,6 +6,7 @@ import { rethrowAsResponse } from '../lib/errors.server';
 import { kindLabel } from '../lib/format';
 import { renderMarkdown } from '../lib/markdown.server';
 import type { Route } from './+types/story-form';
+import { isOversizedRequest } from './attachments.server';
 import { requireCurator } from './curation.server';
 import { handleStoryForm, initialValues } from './story-form.server';
 
@@ -34,6 +35,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   requireCurator(actor, 'write stories');
+  if (isOversizedRequest(request))
+    throw data('That file is too large: choose a smaller one.', { status: 413 });
   const result = await handleStoryForm(context, actor, params.id, await request.formData());
   if (!result.ok) return data(result, { status: 422 });
   if (result.published) return redirect(`/stories?published=${params.id}#story-${params.id}`);
@@ -78,7 +81,7 @@ export default function StoryFormPage({ loaderData, actionData }: Route.Componen
             Draft saved. Publish it when it is ready.
           </p>
         )}
-        <Form method="post" className="stack" noValidate>
+        <Form method="post" className="stack" encType="multipart/form-data" noValidate>
           {errors.form && (
             <p className="form-error" role="alert">
               {errors.form}
@@ -119,7 +122,7 @@ export default function StoryFormPage({ loaderData, actionData }: Route.Componen
           </label>
           <FieldError id="pullQuote-error" message={errors.pullQuote} />
           <fieldset>
-            <legend>Hero image (optional)</legend>
+            <legend>Hero image or video (optional)</legend>
             <div className="stack">
               <label>
                 Image address
@@ -134,6 +137,23 @@ export default function StoryFormPage({ loaderData, actionData }: Route.Componen
                 />
               </label>
               <FieldError id="heroUrl-error" message={heroError} />
+              <label>
+                Or upload one{' '}
+                <span className="hint">PNG, JPEG, GIF, WebP up to 10 MB; MP4, MOV, WebM up to 100 MB</span>
+                <input
+                  type="file"
+                  name="heroFile"
+                  accept="image/png,image/jpeg,image/gif,image/webp,video/mp4,video/quicktime,video/webm"
+                  aria-invalid={Boolean(errors.heroFile)}
+                  aria-describedby="heroFile-error"
+                />
+              </label>
+              <FieldError
+                id="heroFile-error"
+                message={
+                  errors.heroFile && `${errors.heroFile} Choose the file again: browsers do not keep it.`
+                }
+              />
               <label>
                 Describe the image <span className="hint">For people who cannot see it</span>
                 <input
