@@ -59,7 +59,7 @@ describe('App Home', () => {
     expect(text).toContain('goal: Fewer billing tickets');
     expect(text).toContain('action "Clearer invoice layout" open (better for customers)');
     expect(text).toContain('*Call Osprey back* · open');
-    expect(text).toContain('published stories, daily at 09:00, by slack');
+    expect(text).toContain('*All published stories*\nDaily at 09:00 (Europe/Lisbon), by Slack');
     expect(JSON.stringify(view.blocks)).toContain(`"value":"${actionId}:in_progress"`);
   });
 

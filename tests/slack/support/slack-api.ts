@@ -22,6 +22,8 @@ export class FakeSlack {
   readonly responses: SlackCall[] = [];
   /** Slack user id → email on their profile. */
   readonly users = new Map<string, string>();
+  /** Slack user id → time zone on their profile (`users.info`'s `tz`). */
+  readonly timeZones = new Map<string, string>();
   readonly messages = new Map<string, SlackMessage[]>();
   /** Where apps.connections.open sends Socket Mode clients. */
   socketUrl = '';
@@ -100,9 +102,10 @@ export class FakeSlack {
     switch (method) {
       case 'users.info': {
         const email = this.users.get(String(args.user));
+        const tz = this.timeZones.get(String(args.user));
         return email
-          ? { ok: true, user: { id: args.user, profile: { email } } }
-          : { ok: true, user: { id: args.user, profile: {} } };
+          ? { ok: true, user: { id: args.user, ...(tz ? { tz } : {}), profile: { email } } }
+          : { ok: true, user: { id: args.user, ...(tz ? { tz } : {}), profile: {} } };
       }
       case 'users.lookupByEmail': {
         const found = [...this.users].find(([, email]) => email === args.email);

@@ -1,7 +1,9 @@
-import { type Db, listActionsFor } from '@heard/db';
+import { createDigestsHub, type Db, listActionsFor, type SubscriptionView } from '@heard/db';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './blocks/text';
 
 export const ACTION_STATUS_ACTION = 'action_status';
+export const DIGEST_SUBSCRIBE_ACTION = 'digest_subscribe';
+export const DIGEST_UNSUBSCRIBE_ACTION = 'digest_unsubscribe';
 
 interface HomeInsight {
   id: string;
@@ -25,21 +27,20 @@ export async function loadHome(db: Db, personId: string) {
   const actions = (await listActionsFor(db, personId)).filter(
     (a) => a.status === 'open' || a.status === 'in_progress',
   );
-  const subscriptions = await db`
-    select scope, cadence, channel, local_time from subscriptions where person_id = ${personId} order by created_at`;
+  const subscriptions = await createDigestsHub(db).subscriptionsOf(personId);
   return {
     insights: insights.map(
       (r) => ({ id: r.id, title: r.title, goals: r.goals, actions: r.actions }) as HomeInsight,
     ),
     actions,
-    subscriptions: subscriptions.map((s) => ({
-      scope: s.scope as { kind: string; tag?: string; segment?: string },
-      cadence: s.cadence as { kind: string },
-      channel: s.channel as string,
-      localTime: s.local_time as string,
-    })),
+    subscriptions,
   };
 }
+
+const CHANNEL = { slack: 'Slack', teams: 'Teams', email: 'email', web: 'the web archive' } as Record<
+  SubscriptionView['channel'],
+  string
+>;
 
 const STATUS = { open: 'open', in_progress: 'in progress', done: 'done', wont_do: "won't do" } as Record<
   string,
@@ -104,22 +105,44 @@ export function homeView(home: Awaited<ReturnType<typeof loadHome>>, hubUrl: str
     );
   }
   blocks.push({ type: 'divider' }, { type: 'header', text: plain('Your digests', 150) });
+  if (home.subscriptions.length === 0)
+    blocks.push({
+      type: 'section',
+      text: mrkdwn('No digests yet: subscribe to hear a goal, tag or team regularly.'),
+    });
+  // Ten rows keep the home under Slack's 100 blocks; the rest are on the hub's settings page.
+  for (const s of home.subscriptions.slice(0, 10)) {
+    blocks.push({
+      type: 'section',
+      block_id: `digest:${s.id}`,
+      text: mrkdwn(
+        `*${escapeMrkdwn(s.scopeLabel)}*\n${escapeMrkdwn(s.cadenceLabel)}, by ${CHANNEL[s.channel]}`,
+      ),
+      accessory: {
+        type: 'button',
+        action_id: DIGEST_UNSUBSCRIBE_ACTION,
+        text: plain('Unsubscribe'),
+        value: s.id,
+        confirm: {
+          title: plain('Unsubscribe?', 100),
+          text: plain(`No more digests for ${s.scopeLabel}.`, 300),
+          confirm: plain('Unsubscribe'),
+          deny: plain('Keep it'),
+        },
+      },
+    });
+  }
+  if (home.subscriptions.length > 10)
+    blocks.push({
+      type: 'context',
+      elements: [mrkdwn(`${home.subscriptions.length - 10} more in <${hubUrl}/settings|settings>.`)],
+    });
   blocks.push({
-    type: 'section',
-    text: mrkdwn(
-      home.subscriptions.length
-        ? home.subscriptions
-            .map((s) => `• ${describeScope(s.scope)}, ${s.cadence.kind} at ${s.localTime}, by ${s.channel}`)
-            .join('\n')
-        : `No digests. Subscribe in the hub: ${hubUrl}/settings`,
-    ),
+    type: 'actions',
+    block_id: 'digests',
+    elements: [
+      { type: 'button', action_id: DIGEST_SUBSCRIBE_ACTION, text: plain('Subscribe'), style: 'primary' },
+    ],
   });
   return { type: 'home' as const, blocks: blocks.slice(0, 100) };
-}
-
-function describeScope(scope: { kind: string; tag?: string; segment?: string }): string {
-  if (scope.kind === 'tag') return `tag #${escapeMrkdwn(scope.tag ?? '')}`;
-  if (scope.kind === 'segment') return `segment ${escapeMrkdwn(scope.segment ?? '')}`;
-  if (scope.kind === 'stories') return 'published stories';
-  return `a ${scope.kind}`;
 }

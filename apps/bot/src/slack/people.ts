@@ -1,6 +1,7 @@
 import type { Db } from '@heard/db';
 import { createRepositories } from '@heard/db';
 import type { Person } from '@heard/domain';
+import { createLinkUrl } from '../chat/link-tokens';
 import type { SlackClient } from './api/slack-client';
 
 /**
@@ -42,7 +43,14 @@ export async function slackUserFor(db: Db, client: SlackClient, person: Person):
   }
 }
 
-/** Said to someone Heard cannot match, once per request, with what to do about it. */
-export function unknownPersonText(hubUrl: string): string {
-  return `Heard does not know your Slack account yet: the email address on your Slack profile matches nobody in Heard. Ask an admin to add you (${hubUrl}/admin/people) with that address, then try again.`;
+/**
+ * Said to someone Heard cannot match by email: a one-time link (an hour, single use) to the hub,
+ * where, signed in, they confirm that this Slack account is theirs.
+ */
+export async function unknownPersonReply(
+  ctx: { db: Db; hubUrl: string },
+  slackUserId: string,
+): Promise<string> {
+  const url = await createLinkUrl(ctx.db, ctx.hubUrl, 'slack', slackUserId);
+  return `Heard does not know your Slack account yet: the email on your Slack profile matches nobody in Heard. <${url}|Link this Slack account to you> (sign in to Heard; the link works once, for an hour). No Heard account? Ask an admin to add you.`;
 }

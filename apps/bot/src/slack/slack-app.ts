@@ -4,6 +4,7 @@ import type { SlackContext } from './context';
 import { acknowledgeAndIgnoreRepeats } from './idempotency';
 import { registerCapture } from './listeners/capture';
 import { registerCommand } from './listeners/command';
+import { registerDigests } from './listeners/digests';
 import { registerHome } from './listeners/home';
 import { registerReactions } from './listeners/reactions';
 import { registerShare } from './listeners/share';
@@ -30,6 +31,7 @@ export function createSlackApp(ctx: SlackContext, botToken: string, transport: S
   registerReactions(app, ctx);
   registerCapture(app, ctx);
   registerHome(app, ctx);
+  registerDigests(app, ctx);
   app.error(async (error) => {
     ctx.log.error({ err: error.original ?? error }, 'Slack listener failed');
   });

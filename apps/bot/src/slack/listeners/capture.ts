@@ -5,7 +5,7 @@ import { CAPTURE_CONFIRM_ACTION, CAPTURE_EDIT_ACTION, capturedBlocks } from '../
 import type { SlackContext } from '../context';
 import { personFor } from '../context';
 import { describeError } from '../errors';
-import { unknownPersonText } from '../people';
+import { unknownPersonReply } from '../people';
 import { openShareModal, POST_CARD_TASK } from './share';
 
 /** A message captured by an emoji reaction, kept until its reactor confirms it. */
@@ -22,7 +22,7 @@ export function registerCapture(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>(CAPTURE_CONFIRM_ACTION, async ({ body, action, respond }) => {
     const person = await personFor(ctx, body.user.id);
     const say = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
-    if (!person) return void (await say(unknownPersonText(ctx.hubUrl)));
+    if (!person) return void (await say(await unknownPersonReply(ctx, body.user.id)));
     const draft = await readReceipt<CaptureDraft>(ctx.db, 'slack', action.value ?? '');
     if (!draft) return void (await say('That draft is no longer here; react to the message again.'));
     try {
@@ -56,7 +56,7 @@ export function registerCapture(app: App, ctx: SlackContext): void {
       personFor(ctx, body.user.id),
       readReceipt<CaptureDraft>(ctx.db, 'slack', action.value ?? ''),
     ]);
-    await openShareModal(ctx, body.trigger_id, person, draft?.text ?? '', {
+    await openShareModal(ctx, body.trigger_id, body.user.id, person, draft?.text ?? '', {
       channel: draft?.channel,
       ts: draft?.ts,
       permalink: draft?.permalink,

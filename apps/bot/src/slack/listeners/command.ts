@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import { helpBlocks, searchResultBlocks } from '../blocks/messages';
 import type { SlackContext } from '../context';
 import { personFor } from '../context';
-import { unknownPersonText } from '../people';
+import { unknownPersonReply } from '../people';
 import { openShareModal } from './share';
 
 export const COMMAND = '/heard';
@@ -33,7 +33,7 @@ export function registerCommand(app: App, ctx: SlackContext): void {
     const person = await personFor(ctx, command.user_id);
     if (search) {
       if (!person) {
-        await respond({ response_type: 'ephemeral', text: unknownPersonText(ctx.hubUrl) });
+        await respond({ response_type: 'ephemeral', text: await unknownPersonReply(ctx, command.user_id) });
         return;
       }
       const words = search[1]!.trim();
@@ -46,6 +46,8 @@ export function registerCommand(app: App, ctx: SlackContext): void {
       });
       return;
     }
-    await openShareModal(ctx, command.trigger_id, person, text, { commandChannel: command.channel_id });
+    await openShareModal(ctx, command.trigger_id, command.user_id, person, text, {
+      commandChannel: command.channel_id,
+    });
   });
 }

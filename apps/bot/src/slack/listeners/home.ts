@@ -4,7 +4,7 @@ import type { SlackContext } from '../context';
 import { personFor } from '../context';
 import { describeError } from '../errors';
 import { ACTION_STATUS_ACTION, homeView, loadHome } from '../home';
-import { unknownPersonText } from '../people';
+import { unknownPersonReply } from '../people';
 
 /** Publishes a person's App Home: what became of what they shared, their actions, their digests. */
 export async function publishHome(ctx: SlackContext, slackUserId: string, note?: string): Promise<void> {
@@ -13,7 +13,9 @@ export async function publishHome(ctx: SlackContext, slackUserId: string, note?:
     ? homeView(await loadHome(ctx.db, person.id), ctx.hubUrl)
     : {
         type: 'home' as const,
-        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: unknownPersonText(ctx.hubUrl) } }],
+        blocks: [
+          { type: 'section', text: { type: 'mrkdwn', text: await unknownPersonReply(ctx, slackUserId) } },
+        ],
       };
   if (note) view.blocks.unshift({ type: 'context', elements: [{ type: 'mrkdwn', text: note }] });
   await ctx.client.views.publish({ user_id: slackUserId, view: view as never });

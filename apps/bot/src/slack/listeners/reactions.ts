@@ -6,7 +6,7 @@ import { ME_TOO_CALLBACK, meTooModal } from '../blocks/messages';
 import type { SlackContext } from '../context';
 import { personFor } from '../context';
 import { describeError, viewErrors } from '../errors';
-import { unknownPersonText } from '../people';
+import { unknownPersonReply } from '../people';
 import { noticeModal } from './share';
 
 export const CAPTURE_TASK = 'slack-capture-dm';
@@ -16,7 +16,7 @@ export function registerReactions(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>(ME_TOO_ACTION, async ({ body, action, respond }) => {
     const person = await personFor(ctx, body.user.id);
     const say = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
-    if (!person) return void (await say(unknownPersonText(ctx.hubUrl)));
+    if (!person) return void (await say(await unknownPersonReply(ctx, body.user.id)));
     try {
       const { added } = await reactToInsight(ctx.deps, { actor: person, insightId: action.value ?? '' });
       await say(added ? 'Noted: you hear this too.' : 'You already said you hear this too.');
@@ -28,7 +28,7 @@ export function registerReactions(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>(ME_TOO_CUSTOMER_ACTION, async ({ body, action }) => {
     const person = await personFor(ctx, body.user.id);
     let view: unknown;
-    if (!person) view = noticeModal(unknownPersonText(ctx.hubUrl));
+    if (!person) view = noticeModal(await unknownPersonReply(ctx, body.user.id));
     else {
       try {
         const insight = await loadReadableInsight(ctx.deps as Deps, person, action.value ?? '');
@@ -48,7 +48,7 @@ export function registerReactions(app: App, ctx: SlackContext): void {
     if (!person)
       return void (await ack({
         response_action: 'errors',
-        errors: { customer: unknownPersonText(ctx.hubUrl) },
+        errors: { customer: await unknownPersonReply(ctx, body.user.id) },
       }));
     const values = view.state.values;
     const customerId = values.customer?.value?.selected_option?.value;

@@ -6,7 +6,7 @@ import { plain } from '../blocks/text';
 import type { SlackContext } from '../context';
 import { personFor } from '../context';
 import { describeError, viewErrors } from '../errors';
-import { unknownPersonText } from '../people';
+import { unknownPersonReply } from '../people';
 
 export const SHARE_SHORTCUT = 'share_with_heard';
 export const POST_CARD_TASK = 'slack-post-card';
@@ -25,6 +25,7 @@ export function noticeModal(text: string) {
 export async function openShareModal(
   ctx: SlackContext,
   triggerId: string,
+  slackUserId: string,
   person: Person | null,
   text: string,
   metadata: ShareMetadata,
@@ -32,7 +33,7 @@ export async function openShareModal(
   if (!person) {
     await ctx.client.views.open({
       trigger_id: triggerId,
-      view: noticeModal(unknownPersonText(ctx.hubUrl)) as never,
+      view: noticeModal(await unknownPersonReply(ctx, slackUserId)) as never,
     });
     return;
   }
@@ -68,7 +69,7 @@ export function registerShare(app: App, ctx: SlackContext): void {
         mimetype: String(f.mimetype ?? 'application/octet-stream'),
         size: Number(f.size ?? 0),
       }));
-      await openShareModal(ctx, shortcut.trigger_id, person, message.text ?? '', {
+      await openShareModal(ctx, shortcut.trigger_id, shortcut.user.id, person, message.text ?? '', {
         channel: shortcut.channel.id,
         ts: message.ts,
         permalink,
@@ -82,7 +83,7 @@ export function registerShare(app: App, ctx: SlackContext): void {
     const present = view.blocks.map((b) => b.block_id ?? '');
     const person = await personFor(ctx, body.user.id);
     if (!person) {
-      await ack({ response_action: 'errors', errors: { body: unknownPersonText(ctx.hubUrl) } });
+      await ack({ response_action: 'errors', errors: { body: await unknownPersonReply(ctx, body.user.id) } });
       return;
     }
     const metadata = JSON.parse(view.private_metadata || '{}') as ShareMetadata;
