@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { buildTeamsPackage, reindex } from '@heard/bot';
 import {
+  attachmentFilesIn,
   GOVERNANCE_COMMANDS,
   GOVERNANCE_USAGE,
   IMPORT_USAGE,
@@ -109,6 +111,7 @@ async function governanceCommand(
     process.exitCode = await runGovernanceCommand(db.sql, command, args, {
       searchIndexes: engines.writable,
       print: (line) => console.log(line),
+      attachmentFiles: attachmentFilesIn(config.HEARD_UPLOADS_DIR ?? join(config.HEARD_DATA_DIR, 'uploads')),
     });
   } finally {
     await db.close();

@@ -1,5 +1,9 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { reindex } from '@heard/bot';
 import {
+  attachmentFilesIn,
   customerExportZip,
   eraseCustomer,
   erasureNeedles,
@@ -71,6 +75,10 @@ describe('erasing a customer', () => {
     expect((await engines.search.search({ text: 'Harriet', scope: ADMIN_SCOPE })).total).toBeGreaterThan(0);
     expect((await findEverywhere(sql, EMAIL)).length).toBeGreaterThan(3);
 
+    const uploads = mkdtempSync(path.join(tmpdir(), 'heard-uploads-'));
+    for (const name of ['a1.png', 'a1.thumb.webp', 'unrelated.png'])
+      writeFileSync(path.join(uploads, name), 'x');
+
     const [match] = await findCustomersByIdentifier(sql, `email:${EMAIL.toUpperCase()}`);
     expect(match?.id).toBe(customer.id);
     const report = await eraseCustomer(sql, match!, {
@@ -78,12 +86,17 @@ describe('erasing a customer', () => {
       at: new Date(),
       searchIndexes: engines.writable,
       via: 'web',
+      attachmentFiles: attachmentFilesIn(uploads),
     });
+    expect(existsSync(path.join(uploads, 'a1.png'))).toBe(false);
+    expect(existsSync(path.join(uploads, 'a1.thumb.webp'))).toBe(false);
+    expect(existsSync(path.join(uploads, 'unrelated.png'))).toBe(true);
 
     const count = (place: string) => report.steps.find((s) => s.place === place)?.count;
     expect(count('insights')).toBe(2);
     expect(count('stories')).toBe(1);
     expect(count('attachments')).toBe(1);
+    expect(count('attachment files')).toBe(2);
     expect(count('masked originals')).toBe(1);
     expect(count('evidence notes')).toBe(1);
     expect(count('comments')).toBe(1);

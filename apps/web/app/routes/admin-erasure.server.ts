@@ -1,5 +1,12 @@
 import { Readable } from 'node:stream';
-import { type CustomerExport, type CustomerMatch, customerExportZip, type GovernanceHub } from '@heard/db';
+import {
+  type AttachmentFiles,
+  attachmentFilesIn,
+  type CustomerExport,
+  type CustomerMatch,
+  customerExportZip,
+  type GovernanceHub,
+} from '@heard/db';
 
 /** The one customer a request names, or a sentence saying what to do instead. */
 export async function resolveCustomer(
@@ -29,4 +36,9 @@ export function isErasureRefused(error: unknown): error is Error {
 /** The export as a zip stream a Response can carry. */
 export function zipBody(exported: CustomerExport): ReadableStream {
   return Readable.toWeb(customerExportZip(exported)) as ReadableStream;
+}
+
+/** The hub's stored attachment files, for the export zip and for erasure. */
+export function uploadedFiles(uploadsDir: string): AttachmentFiles {
+  return attachmentFilesIn(uploadsDir);
 }

@@ -2,7 +2,7 @@ import { data, Form, Link, useNavigation } from 'react-router';
 import { GovernanceNav, governanceLinks } from '../components/governance-nav';
 import type { Route } from './+types/admin-erasure';
 import { requireAdmin } from './admin-audit.server';
-import { isErasureRefused, resolveCustomer } from './admin-erasure.server';
+import { isErasureRefused, resolveCustomer, uploadedFiles } from './admin-erasure.server';
 
 const summary = (c: {
   id: string;
@@ -50,7 +50,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   const found = await resolveCustomer(context.hub.governance, '', customerId);
   if (!found.ok) return data({ report: null, error: found.error }, { status: 404 });
   try {
-    const report = await context.hub.governance.eraseCustomer(found.customer, actor.id);
+    const report = await context.hub.governance.eraseCustomer(
+      found.customer,
+      actor.id,
+      uploadedFiles(context.hub.uploadsDir),
+    );
     return { report, error: null };
   } catch (error) {
     if (isErasureRefused(error)) return data({ report: null, error: error.message }, { status: 409 });

@@ -33,25 +33,36 @@ export interface AnonymisedCounts {
   insights: number;
   stories: number;
   findingsRemoved: number;
+  /** Attachments taken off the insights (their files are removed after the transaction). */
+  attachments: { id: string; fileName: string }[];
 }
 
 /**
  * Anonymises the personal parts of insights in one transaction: title, body, story texts,
- * the link back to the raw message, attachments; findings and originals go. What the insight
+ * the link back to the raw message, attachments when asked; findings and originals go. What the insight
  * says about the customer's situation stays, so the organisation keeps the learning. Search,
  * chat cards and other listeners hear of it through the outbox (`insight.edited`).
  */
 export async function anonymiseInsights(
   tx: Db,
   ids: readonly string[],
-  options: { reason: 'retention' | 'erasure'; at: Date; needles?: readonly string[] },
+  options: {
+    reason: 'retention' | 'erasure';
+    at: Date;
+    needles?: readonly string[];
+    /** Erasure removes attachments; retention anonymises text and keeps pictures of the product. */
+    dropAttachments?: boolean;
+  },
 ): Promise<AnonymisedCounts> {
-  const counts: AnonymisedCounts = { insights: 0, stories: 0, findingsRemoved: 0 };
+  const counts: AnonymisedCounts = { insights: 0, stories: 0, findingsRemoved: 0, attachments: [] };
   if (ids.length === 0) return counts;
   const needles = options.needles ?? [];
   // A few statements per batch rather than per insight: erasing a customer with thousands of
   // insights stays one short transaction.
-  const rows = await tx`select id, title, body from insights where id = any(${ids}) order by id for update`;
+  const rows =
+    await tx`select id, title, body, attachments from insights where id = any(${ids}) order by id for update`;
+  if (options.dropAttachments)
+    counts.attachments = rows.flatMap((r) => (r.attachments as { id: string; fileName: string }[]) ?? []);
   if (rows.length === 0) return counts;
   const changed = rows.map((r) => ({
     id: r.id as string,
@@ -60,8 +71,8 @@ export async function anonymiseInsights(
   }));
   const found = changed.map((r) => r.id);
   await tx`
-    update insights i set title = c.title, body = c.body, source_url = null, attachments = '[]'::jsonb,
-      updated_at = ${options.at}
+    update insights i set title = c.title, body = c.body, source_url = null,
+      attachments = ${options.dropAttachments ? tx`'[]'::jsonb` : tx`i.attachments`}, updated_at = ${options.at}
     from jsonb_to_recordset(${tx.json(changed as never)}::jsonb) as c(id uuid, title text, body text)
     where i.id = c.id`;
   const stories =

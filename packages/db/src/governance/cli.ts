@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { SearchIndex } from '@heard/domain';
+import type { AttachmentFiles } from './attachment-files';
 import { findCustomersByIdentifier } from './customer-lookup';
 import { eraseCustomer } from './erase-customer';
 import { customerExportZip, exportCustomer } from './export-customer';
@@ -22,7 +23,13 @@ export async function runGovernanceCommand(
   sql: Sql,
   command: (typeof GOVERNANCE_COMMANDS)[number],
   args: string[],
-  options: { searchIndexes: readonly SearchIndex[]; print: (line: string) => void; now?: Date },
+  options: {
+    searchIndexes: readonly SearchIndex[];
+    print: (line: string) => void;
+    now?: Date;
+    /** The hub's stored attachment files (HEARD_UPLOADS_DIR). */
+    attachmentFiles?: AttachmentFiles;
+  },
 ): Promise<number> {
   const identifier = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--out');
   if (!identifier) {
@@ -45,7 +52,13 @@ export async function runGovernanceCommand(
   if (command === 'export-customer') {
     const outAt = args.indexOf('--out');
     const out = outAt >= 0 && args[outAt + 1] ? args[outAt + 1]! : `heard-customer-${customer.id}.zip`;
-    const data = await exportCustomer(sql, customer, { actorId: null, at, via: 'cli' });
+    const files = options.attachmentFiles;
+    const data = await exportCustomer(sql, customer, {
+      actorId: null,
+      at,
+      via: 'cli',
+      readAttachment: files ? (a) => files.read(a) : undefined,
+    });
     await pipeline(customerExportZip(data), createWriteStream(out));
     const insights = (data.json.insights as unknown[]).length;
     options.print(
@@ -65,6 +78,7 @@ export async function runGovernanceCommand(
       at,
       via: 'cli',
       searchIndexes: options.searchIndexes,
+      attachmentFiles: options.attachmentFiles,
     });
     for (const step of report.steps)
       options.print(`${String(step.count).padStart(6)}  ${step.place}: ${step.note}`);

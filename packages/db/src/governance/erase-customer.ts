@@ -3,6 +3,7 @@ import type { Db } from '../repositories/db';
 import { createOutbox } from '../repositories/outbox';
 import { loadSearchDocuments } from '../search/search-documents.query';
 import { anonymiseInsights, scrubJson, scrubText } from './anonymise-insights';
+import type { AttachmentFiles } from './attachment-files';
 import { type CustomerMatch, insightIdsOfCustomer } from './customer-lookup';
 import { findEverywhereAll, type PlaceHit, textColumns, wordPattern } from './find-everywhere';
 import type { Sql } from './sql';
@@ -76,7 +77,14 @@ const tableExists = async (db: Db, table: string) =>
 export async function eraseCustomer(
   sql: Sql,
   customer: CustomerMatch,
-  options: { actorId: string | null; at: Date; searchIndexes: readonly SearchIndex[]; via: 'web' | 'cli' },
+  options: {
+    actorId: string | null;
+    at: Date;
+    searchIndexes: readonly SearchIndex[];
+    via: 'web' | 'cli';
+    /** The stored attachment files, removed once the database no longer points at them. */
+    attachmentFiles?: AttachmentFiles;
+  },
 ): Promise<ErasureReport> {
   const began = performance.now();
   const [hold] = await sql`
@@ -97,18 +105,23 @@ export async function eraseCustomer(
   const steps: ErasureStep[] = [];
   const step = (place: string, count: number, note: string) => steps.push({ place, count, note });
 
+  let dropped: { id: string }[] = [];
   await sql.begin(async (raw) => {
     const tx = raw as unknown as Db;
-    const [attachments] = await tx`
-      select coalesce(sum(jsonb_array_length(attachments)), 0)::int as n from insights where id = any(${insightIds})`;
-    const counts = await anonymiseInsights(tx, insightIds, { reason: 'erasure', at: options.at, needles });
+    const counts = await anonymiseInsights(tx, insightIds, {
+      reason: 'erasure',
+      at: options.at,
+      needles,
+      dropAttachments: true,
+    });
+    dropped = counts.attachments;
     step(
       'insights',
       counts.insights,
       'personal parts anonymised (names, identifiers, contact and payment details); the rest kept',
     );
     step('stories', counts.stories, 'headline, summary and quote anonymised; hero media removed');
-    step('attachments', attachments!.n as number, 'removed from the insights about this customer');
+    step('attachments', dropped.length, 'removed from the insights about this customer');
     step('masked originals', counts.findingsRemoved, 'intake findings and the originals kept aside deleted');
     const notes = await tx`
       update evidence set note = null where customer_id = ${customer.id} and note is not null returning id`;
@@ -168,6 +181,12 @@ export async function eraseCustomer(
               ${tx.json({ via: options.via, steps } as never)}, ${options.at})`;
   });
 
+  if (options.attachmentFiles)
+    step(
+      'attachment files',
+      await options.attachmentFiles.remove(dropped),
+      'deleted from the uploads directory',
+    );
   const documents = await loadSearchDocuments(sql, { ids: reindexIds });
   const gone = reindexIds.filter((id) => !documents.some((d) => d.id === id));
   for (const index of options.searchIndexes) {

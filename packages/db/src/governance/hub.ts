@@ -1,4 +1,5 @@
 import type { Clock, PiiPolicy, RetentionPolicy, SearchIndex } from '@heard/domain';
+import type { AttachmentFiles } from './attachment-files';
 import { type AuditSearch, listAuditActions, searchAuditEvents } from './audit-search';
 import { type CustomerMatch, findCustomersByIdentifier } from './customer-lookup';
 import { countDataMapRows } from './data-map.query';
@@ -60,19 +61,22 @@ export function createGovernanceHub(sql: Sql, options: GovernanceOptions = {}) {
     retentionRuns: () => listRetentionRuns(sql),
     applyRetentionNow: () => applyRetention(sql, { now: now() }),
     findCustomers: (identifier: string) => findCustomersByIdentifier(sql, identifier),
-    exportCustomer: (customer: CustomerMatch, actorId: string) =>
+    /** `files`: the hub's stored attachment files, put in the zip. */
+    exportCustomer: (customer: CustomerMatch, actorId: string, files?: AttachmentFiles) =>
       exportCustomer(sql, customer, {
         actorId,
         at: now(),
         via: 'web',
-        readAttachment: options.readAttachment,
+        readAttachment: files ? (a) => files.read(a) : options.readAttachment,
       }),
-    eraseCustomer: (customer: CustomerMatch, actorId: string) =>
+    /** `files`: the hub's stored attachment files, deleted with the customer's insights' attachments. */
+    eraseCustomer: (customer: CustomerMatch, actorId: string, files?: AttachmentFiles) =>
       eraseCustomer(sql, customer, {
         actorId,
         at: now(),
         via: 'web',
         searchIndexes: options.searchIndexes ?? [],
+        attachmentFiles: files,
       }),
     dataMapCounts: () => countDataMapRows(sql),
   };

@@ -1,4 +1,5 @@
 export { anonymiseInsights, scrubJson, scrubText } from './anonymise-insights';
+export { type AttachmentFiles, attachmentFilesIn } from './attachment-files';
 export {
   type AuditRow,
   type AuditSearch,
