@@ -11,11 +11,12 @@ import { isPersonalConversation } from './audience';
 import type { Card } from './cards/card';
 import { evidenceForm } from './cards/evidence-form';
 import { insightUrl } from './cards/insight-card';
-import { notLinkedCard, restrictedCard } from './cards/messages';
-import { personOf } from './identity';
+import { restrictedCard } from './cards/messages';
+import { notLinkedCard, personOf } from './identity';
 import { cardForInsight } from './insight-view';
 import { SUGGESTED_CUSTOMERS } from './share';
 import { findCardByMessage, once } from './store';
+import { DIGEST_VERBS, digestCardAction } from './subscriptions';
 import type { TeamsApp } from './teams-app';
 
 const cardResponse = (card: Card) => ({
@@ -40,7 +41,9 @@ export async function cardAction(app: TeamsApp, context: TurnContext) {
   const data = value.action?.data ?? {};
   const insightId = typeof data.insightId === 'string' ? data.insightId : '';
   const person = await personOf(app, context);
-  if (!person) return cardResponse(notLinkedCard(app.hubUrl));
+  if (!person) return cardResponse(await notLinkedCard(app, context));
+  if (DIGEST_VERBS.includes(verb))
+    return cardResponse(await digestCardAction(app, context, person, verb, data));
   try {
     // Checked like any read: a restricted insight answers exactly like a missing one.
     const insight = await loadReadableInsight(app.deps, person, insightId);

@@ -3,10 +3,11 @@ import { isDomainError, isValidationError, postInsight } from '@heard/domain';
 import { MessageFactory, type TurnContext } from '@microsoft/agents-hosting';
 import { isPersonalConversation, scopeFor } from './audience';
 import { attachment, type Card } from './cards/card';
-import { actionsCard, helpCard, notLinkedCard, searchResultsCard } from './cards/messages';
-import { personOf, referenceOf } from './identity';
+import { actionsCard, helpCard, searchResultsCard } from './cards/messages';
+import { notLinkedCard, personOf, referenceOf } from './identity';
 import { cardForInsight } from './insight-view';
 import { once, recordCard, savePersonConversation } from './store';
+import { subscribeForm, subscriptionsList } from './subscriptions';
 import type { TeamsApp } from './teams-app';
 
 /** The words typed to the bot, without the @mention Teams puts in front in group chats. */
@@ -20,11 +21,11 @@ export function commandText(context: TurnContext): string {
 const sendCard = (context: TurnContext, card: Card, summary: string) =>
   context.sendActivity(MessageFactory.attachment(attachment(card) as never, summary));
 
-/** Personal chat: `post <text>`, `search <words>`, `my actions`, `help`. */
+/** Personal chat: `post <text>`, `search <words>`, `my actions`, `subscribe`, `unsubscribe`, `help`. */
 export async function handleCommand(app: TeamsApp, context: TurnContext): Promise<void> {
   const person = await personOf(app, context);
   if (!person) {
-    await sendCard(context, notLinkedCard(app.hubUrl), 'Your Teams account is not linked to Heard');
+    await sendCard(context, await notLinkedCard(app, context), 'Your Teams account is not linked to Heard');
     return;
   }
   const reference = referenceOf(context);
@@ -66,6 +67,12 @@ export async function handleCommand(app: TeamsApp, context: TurnContext): Promis
         return;
       }
       break;
+    case 'subscribe':
+      await sendCard(context, await subscribeForm(app, context), 'Subscribe to a digest');
+      return;
+    case 'unsubscribe':
+      await sendCard(context, await subscriptionsList(app, person), 'Your digests');
+      return;
     case 'help':
     case '':
       await sendCard(context, helpCard(app.hubUrl), 'What you can type');

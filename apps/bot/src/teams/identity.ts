@@ -1,5 +1,8 @@
 import type { Person } from '@heard/domain';
 import type { TurnContext } from '@microsoft/agents-hosting';
+import { createLinkUrl } from '../chat/link-tokens';
+import type { Card } from './cards/card';
+import { notLinkedCard as notLinkedCardFor } from './cards/messages';
 import type { StoredReference } from './store';
 import type { TeamsApp } from './teams-app';
 
@@ -45,4 +48,11 @@ export function referenceOf(context: TurnContext): StoredReference | null {
     botId: a.recipient?.id ?? null,
     userId: a.from?.id ?? null,
   };
+}
+
+/** The card for someone Heard does not know, with a one-time link to tie their Entra account to them. */
+export async function notLinkedCard(app: TeamsApp, context: TurnContext): Promise<Card> {
+  const aad = context.activity.from?.aadObjectId;
+  const link = aad ? await createLinkUrl(app.db.sql, app.hubUrl, 'teams', aad) : undefined;
+  return notLinkedCardFor(app.hubUrl, link);
 }

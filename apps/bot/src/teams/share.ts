@@ -11,9 +11,8 @@ import {
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import { attachment, type Card } from './cards/card';
-import { notLinkedCard } from './cards/messages';
 import { type ShareFormView, shareForm } from './cards/share-form';
-import { personOf } from './identity';
+import { notLinkedCard, personOf } from './identity';
 import { queueTeamsJob } from './jobs-queue';
 import { once } from './store';
 import type { TeamsApp } from './teams-app';
@@ -95,7 +94,7 @@ async function formView(
 /** `composeExtension/fetchTask`: the dialog, prefilled from the message it was started on. */
 export async function openShareDialog(app: TeamsApp, context: TurnContext) {
   const person = await personOf(app, context);
-  if (!person) return dialog(notLinkedCard(app.hubUrl));
+  if (!person) return dialog(await notLinkedCard(app, context));
   const payload = (context.activity.value as { messagePayload?: MessagePayload } | undefined)?.messagePayload;
   return dialog(
     await formView(app, person, {
@@ -124,7 +123,7 @@ function explain(error: DomainError): string {
 export async function submitShareDialog(app: TeamsApp, context: TurnContext) {
   const activity = context.activity;
   const person = await personOf(app, context);
-  if (!person) return dialog(notLinkedCard(app.hubUrl));
+  if (!person) return dialog(await notLinkedCard(app, context));
   const value = (activity.value ?? {}) as { data?: Record<string, unknown>; messagePayload?: MessagePayload };
   const data = value.data ?? {};
   const parsed = ShareSubmissionSchema.safeParse(data);

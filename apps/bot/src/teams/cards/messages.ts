@@ -17,6 +17,8 @@ export const COMMANDS_HELP: [string, string][] = [
   ['post <text>', 'Share what a customer said; it goes to the feed like any insight.'],
   ['search <words>', 'Find insights you may read.'],
   ['my actions', 'The actions assigned to you, open ones first.'],
+  ['subscribe', 'Get a digest of a goal, tag, team, segment or the published stories, daily or weekly.'],
+  ['unsubscribe', 'Your digests, each with an Unsubscribe button.'],
   ['help', 'This list.'],
 ];
 
@@ -55,16 +57,28 @@ export function helpCard(hubUrl: string, unknown?: string): Card {
   );
 }
 
-/** Someone who wrote to the bot but is not a person in Heard: say how to get in, show nothing. */
-export function notLinkedCard(hubUrl: string): Card {
+/**
+ * Someone who wrote to the bot but is not a person in Heard: show nothing of Heard, and offer a
+ * one-time link (when there is one) where, signed in to the hub, they tie this account to themselves.
+ */
+export function notLinkedCard(hubUrl: string, linkUrl?: string): Card {
   return adaptiveCard(
     [
       text('Your Teams account is not linked to Heard', { weight: 'bolder' }),
-      text(
-        'Ask a Heard admin to invite you with the email address of your Microsoft account; Heard recognises you by it from then on.',
-      ),
+      ...(linkUrl
+        ? [
+            text(
+              'The email of your Microsoft account matches nobody in Heard. If you have a Heard account, open the link below, sign in, and confirm: Heard recognises you here from then on. The link works once, for an hour.',
+            ),
+            text('No Heard account? Ask a Heard admin to invite you.', { isSubtle: true }),
+          ]
+        : [
+            text(
+              'Ask a Heard admin to invite you with the email address of your Microsoft account; Heard recognises you by it from then on.',
+            ),
+          ]),
     ],
-    [openUrl('Open Heard', hub(hubUrl))],
+    [linkUrl ? openUrl('Link my Teams account', linkUrl) : openUrl('Open Heard', hub(hubUrl))],
   );
 }
 
