@@ -79,7 +79,7 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
         throw new Error(`The provider answered ${response.status}: ${html.slice(0, 300)}`);
       const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
       if (!action) throw new Error(`No form on the provider's page: ${html.slice(0, 300)}`);
-      const form = html.includes('name="login"')
+      const form: Record<string, string> = html.includes('name="login"')
         ? { prompt: 'login', login, password: 'any' }
         : { prompt: 'consent' };
       url = new URL(action.replaceAll('&amp;', '&'), url);

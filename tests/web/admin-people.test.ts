@@ -17,11 +17,12 @@ describe('people and teams, for admins', () => {
   it('refuses every change from someone who is not an admin', async () => {
     const curator = await hub.signIn('lea.moreau@example.com');
     const sam = await idOf('sam.carter@example.com');
-    for (const form of [
+    const forms: Record<string, string | string[]>[] = [
       { intent: 'change', personId: sam, roles: ['admin'], teamId: '' },
       { intent: 'deactivate', personId: sam },
       { intent: 'create-team', teamName: 'Shadow team' },
-    ]) {
+    ];
+    for (const form of forms) {
       const response = await hub.post('/admin/people', form, curator);
       expect(response.status).toBe(403);
     }
