@@ -45,3 +45,7 @@ export function initials(name: string): string {
     .slice(0, 2)
     .toUpperCase();
 }
+
+/** "1 insight", "3 insights": a count with its noun in the right number. */
+export const countOf = (n: number, singular: string, plural = `${singular}s`): string =>
+  `${n} ${n === 1 ? singular : plural}`;

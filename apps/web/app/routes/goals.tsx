@@ -1,6 +1,7 @@
 import { kpiProgress } from '@heard/domain';
 import { Link } from 'react-router';
 import { requireActor } from '../lib/auth.server';
+import { countOf } from '../lib/format';
 import type { Route } from './+types/goals';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -57,8 +58,8 @@ export default function Goals({ loaderData }: Route.ComponentProps) {
               </span>
               <span>Owner: {g.ownerName}</span>
               <span>
-                {g.insightCount} insights · {g.openActions} open actions · {g.doneActions} done ·{' '}
-                {g.evaluations} evaluations
+                {countOf(g.insightCount, 'insight')} · {countOf(g.openActions, 'open action')} ·{' '}
+                {g.doneActions} done · {countOf(g.evaluations, 'evaluation')}
               </span>
             </p>
           </li>
