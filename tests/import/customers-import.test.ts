@@ -104,7 +104,7 @@ describe('importing customers from a CSV export', () => {
     expect(await names('Meridian%')).toHaveLength(1);
   });
 
-  it('reads UTF-8 with a byte-order mark and Windows-1252, keeping accents', async () => {
+  it('reads UTF-8 with a byte-order mark, Windows-1252 and UTF-16, keeping accents', async () => {
     const bom = await run(csvFile('name,email\nZoë Ångström,zoe@angstrom.example\n', { bom: true }));
     expect(bom.encoding).toBe('utf-8');
     expect(bom.run.counts.created).toBe(1);
@@ -115,6 +115,9 @@ describe('importing customers from a CSV export', () => {
     const [row] = await database.sql()`select name, value from customers where name like 'M%ller B%'`;
     expect(row).toEqual({ name: 'Müller Bäckerei GmbH', value: '1250.50' });
     expect(await names('Zoë%')).toEqual(['Zoë Ångström']);
+    const wide = await run(csvFile('name\tsegment\nŁódź Pierogi Sp\tSMB\n', { encoding: 'utf-16le' }));
+    expect(wide).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' });
+    expect(await names('Łódź%')).toEqual(['Łódź Pierogi Sp']);
   });
 
   it('finds the delimiter by itself: semicolons, tabs and pipes', async () => {

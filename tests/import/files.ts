@@ -14,9 +14,13 @@ function windows1252(text: string): Buffer {
 /** Writes `text` as a file in `encoding` (optionally with a UTF-8 byte-order mark) and returns its path. */
 export function csvFile(
   text: string,
-  options: { encoding?: 'utf-8' | 'windows-1252'; bom?: boolean; name?: string } = {},
+  options: { encoding?: 'utf-8' | 'windows-1252' | 'utf-16le'; bom?: boolean; name?: string } = {},
 ): string {
   const file = path.join(dir, options.name ?? `file-${++n}.csv`);
+  if (options.encoding === 'utf-16le') {
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    return file;
+  }
   const body = options.encoding === 'windows-1252' ? windows1252(text) : Buffer.from(text, 'utf-8');
   writeFileSync(file, options.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body);
   return file;
