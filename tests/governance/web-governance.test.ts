@@ -1,5 +1,6 @@
 import { buildCustomer, buildInsight } from '@heard/db/testing';
 import { describe, expect, it } from 'vitest';
+import { apiClient, createApiToken } from '../support/api';
 import { useWebHub } from '../support/web-hub';
 
 const hub = useWebHub({ insights: 30 });
@@ -107,6 +108,28 @@ describe('admin pages', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('insight.read');
     expect(await sql`select 1 from audit_events where action = 'audit.exported'`).toHaveLength(1);
+  });
+
+  it('reads of restricted insights through the REST API are recorded too, and intake masks API posts', async () => {
+    const sql = hub.db.sql;
+    const frontlineId = await idOf(FRONTLINE);
+    const adminId = await idOf(ADMIN);
+    const restricted = await buildInsight(sql, {
+      reporterId: frontlineId,
+      visibility: { scope: 'people', personIds: [frontlineId] },
+    });
+    const api = apiClient(hub, await createApiToken(hub, ADMIN));
+    expect((await api.get(`/insights/${restricted.id}`)).status).toBe(200);
+    const [read] = await sql`select details from audit_events
+      where action = 'insight.read' and subject_id = ${restricted.id} and actor_id = ${adminId}`;
+    expect(read!.details).toEqual({ visibility: 'people', via: 'api' });
+    const posted = await api.post('/insights', {
+      body: 'Reach Lee on (415) 555-0132 about renewal',
+      kind: 'churn_risk',
+      sentiment: 'negative',
+    });
+    expect(posted.status).toBe(201);
+    expect(posted.body.body).toBe('Reach Lee on [phone number hidden] about renewal');
   });
 
   it('retention: a bad policy is refused with what to fix; a run reports what it did', async () => {

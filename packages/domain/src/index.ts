@@ -4,6 +4,7 @@ export * from './actions/use-cases/assign-action';
 export * from './actions/use-cases/record-evaluation';
 export * from './actions/use-cases/update-action-status';
 export * from './audit/audit-event';
+export * from './audit/record-read';
 export * from './collections/collection';
 export * from './collections/collection-repository.port';
 export * from './collections/use-cases/reorder-collection';

@@ -1,4 +1,11 @@
-import { explainReaders, isAdmin, type Person, PII_LABELS, READ_REASON_LABELS } from '@heard/domain';
+import {
+  explainReaders,
+  isAdmin,
+  type Person,
+  PII_LABELS,
+  READ_REASON_LABELS,
+  recordRestrictedRead,
+} from '@heard/domain';
 import type { AppLoadContext } from 'react-router';
 
 /**
@@ -16,8 +23,7 @@ export async function loadInsightPrivacy(
   // The page's own loader has already refused anyone who may not read it.
   const insight = await deps.insights.findById(insightId);
   if (!insight) return null;
-  if (insight.visibility.scope !== 'everyone' && insight.reporterId !== actor.id)
-    await governance.recordRestrictedRead(actor.id, insight.id, insight.visibility.scope);
+  await recordRestrictedRead(deps.audit, actor, insight, deps.clock.now(), 'web');
   const admin = isAdmin(actor);
   const mayKnow = admin || insight.reporterId === actor.id;
   const findings = mayKnow ? await governance.findings(insight.id) : [];

@@ -6,6 +6,7 @@ import {
   listFeed,
   loadReadableInsight,
   postInsight,
+  recordRestrictedRead,
 } from '@heard/domain';
 import { Hono } from 'hono';
 import type { z } from 'zod';
@@ -75,6 +76,7 @@ export function insightRoutes(deps: Deps) {
 
   app.get('/:id', async (c) => {
     const insight = await loadReadableInsight(deps, c.get('actor'), c.req.param('id'));
+    await recordRestrictedRead(deps.audit, c.get('actor'), insight, deps.clock.now(), 'api');
     return c.json(await presentInsight(deps, insight));
   });
 

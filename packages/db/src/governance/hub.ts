@@ -38,12 +38,6 @@ export function createGovernanceHub(sql: Sql, options: GovernanceOptions = {}) {
     findings: (insightId: string) => privacy.findingsFor(insightId),
     revealOriginals: (insightId: string, readerId: string) =>
       revealOriginals(sql, insightId, readerId, now()),
-    /** Notes that someone opened an insight only some people may read. */
-    async recordRestrictedRead(readerId: string, insightId: string, scope: string): Promise<void> {
-      await sql`
-        insert into audit_events (actor_id, action, subject_type, subject_id, details, at)
-        values (${readerId}, 'insight.read', 'insight', ${insightId}, ${sql.json({ visibility: scope })}, ${now()})`;
-    },
     searchAudit: (search: AuditSearch) => searchAuditEvents(sql, search),
     auditActions: () => listAuditActions(sql),
     retentionPolicies: () => listRetentionPolicies(sql),
