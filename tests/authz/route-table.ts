@@ -329,6 +329,22 @@ export const PAGE_ROWS: RouteRow[] = [
     refusal: 'not-found',
     refusals: { outsider: 'not-found' },
   },
+  {
+    route: 'link/:platform/:token',
+    method: 'GET',
+    note: 'a link Heard never made: signed-in people are told so, the signed-out sent to sign in',
+    path: () => '/link/slack/not-a-token-heard-made',
+    allowed: [],
+    refusal: 'not-found',
+  },
+  {
+    route: 'link/:platform/:token',
+    method: 'POST',
+    note: 'confirming a link Heard never made links nothing',
+    path: () => '/link/teams/not-a-token-heard-made',
+    allowed: [],
+    refusal: 'not-found',
+  },
   { route: 'forgot-password', method: 'GET', path: () => '/forgot-password', allowed: EVERYONE },
   {
     route: 'forgot-password',

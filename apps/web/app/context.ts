@@ -57,6 +57,8 @@ export interface HubContext {
     segments(): Promise<string[]>;
     customers: CustomerRepository['search'];
   };
+  /** One-time links from Slack and Teams that tie a chat account to the signed-in person. */
+  chatLinks: import('./routes/link-chat.server').ChatLinkStore;
   /** The signed-in person's digest subscriptions and archive; signed unsubscribe links. */
   digests: import('@heard/db').DigestsHub;
   /** Where uploaded attachments and their thumbnails are kept (HEARD_UPLOADS_DIR). */

@@ -32,6 +32,7 @@ export default [
   route('digests', 'routes/digests.tsx'),
   route('digests/:id', 'routes/digest.tsx'),
   route('unsubscribe/:token', 'routes/subscription-unsubscribe.tsx'),
+  route('link/:platform/:token', 'routes/link-chat.tsx'),
   route('forgot-password', 'routes/forgot-password.tsx'),
   route('reset/:token', 'routes/reset-password.tsx'),
   route('invite/:token', 'routes/accept-invite.tsx'),

@@ -29,6 +29,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import type { HubContext } from '../app/context';
+import { createChatLinkStore } from '../app/routes/link-chat.server';
 import { createAccountsHub } from './accounts';
 import { createApi } from './api';
 import { createSingleSignOn } from './auth/oidc';
@@ -76,6 +77,7 @@ export function createWebApp(options: WebAppOptions) {
   const deps = createDeps(db.sql, options.clock);
   const customers = createCustomersHub(db.sql);
   const digests = createDigestsHub(db.sql, options.clock);
+  const chatLinks = createChatLinkStore(db.sql, () => options.clock?.now() ?? new Date());
   const governance = createGovernanceHub(db.sql, { clock: options.clock, searchIndexes: [options.search] });
   const sessions = createSessionStore(db.sql);
   const apiTokens = createApiTokenStore(db.sql);
@@ -179,6 +181,7 @@ export function createWebApp(options: WebAppOptions) {
       },
       governance,
       digests,
+      chatLinks,
       customers,
       demoSignIns: options.demo?.signIns ?? [],
       uploadsDir: options.uploadsDir ?? join('.heard', 'uploads'),

@@ -54,16 +54,23 @@ export interface SlackBot {
 let triggers = 0;
 export const triggerId = () => `${Date.now()}.${++triggers}.trigger`;
 
-export function useSlackBot(options: { worker?: boolean; env?: Record<string, string> } = {}): SlackBot {
-  const database = useTestDatabase();
+/** `database` puts the bot on a database another helper set up (the web hub's, for journeys across both). */
+export function useSlackBot(
+  options: { worker?: boolean; env?: Record<string, string>; database?: () => Database } = {},
+): SlackBot {
+  const database = options.database ? null : useTestDatabase();
   const slack = new FakeSlack();
   const bot = { slack, logs: [] as Record<string, unknown>[] } as SlackBot;
   let worker: Worker | undefined;
 
   beforeAll(async () => {
     slack.listen();
-    const sql = database.sql();
-    const db: Database = { url: database.url(), sql, close: async () => {} };
+    const db: Database = options.database?.() ?? {
+      url: database!.url(),
+      sql: database!.sql(),
+      close: async () => {},
+    };
+    const sql = db.sql;
     bot.db = db;
     const log = pino({ level: 'info' }, { write: (line: string) => void bot.logs.push(JSON.parse(line)) });
     const engines = createSearchEngines({ sql, log: () => {} });

@@ -37,13 +37,14 @@ export interface TeamsBot {
   runJob(task: string, payload: unknown): Promise<void>;
 }
 
-export function useTeamsBot(): TeamsBot {
-  const database = useTestDatabase();
+/** `database` puts the bot on a database another helper set up (the web hub's, for journeys across both). */
+export function useTeamsBot(options: { database?: () => Database } = {}): TeamsBot {
+  const database = options.database ? null : useTestDatabase();
   const microsoft = useMicrosoft();
   const bot = { microsoft } as TeamsBot;
   beforeAll(async () => {
-    const sql = database.sql();
-    bot.db = { url: database.url(), sql, close: async () => {} };
+    bot.db = options.database?.() ?? { url: database!.url(), sql: database!.sql(), close: async () => {} };
+    const sql = bot.db.sql;
     bot.search = createSearchEngines({ sql, log: () => {} }).search;
     const config = readBotConfig({
       MICROSOFT_APP_ID: APP_ID,
