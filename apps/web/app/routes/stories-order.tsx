@@ -22,10 +22,12 @@ export function OrderedCollection(props: {
   const save = (next: StoryView[], moved: StoryView) => {
     setOrder(next);
     setAnnouncement(`“${moved.headline}” is now number ${next.indexOf(moved) + 1} of ${next.length}.`);
-    fetcher.submit(
-      { intent: 'reorder', collectionId: props.collectionId, insightIds: next.map((s) => s.insightId) },
-      { method: 'post', action: '/stories' },
-    );
+    // A FormData, not an object: an object's array would arrive as one comma-joined value.
+    const form = new FormData();
+    form.set('intent', 'reorder');
+    form.set('collectionId', props.collectionId);
+    for (const story of next) form.append('insightIds', story.insightId);
+    fetcher.submit(form, { method: 'post', action: '/stories' });
   };
   const dropOn = (target: string) => {
     if (!dragging || dragging === target) return;
