@@ -83,7 +83,7 @@ export async function runImportCommand(sql: postgres.Sql<{}>, args: string[]): P
     batchSize,
     phoneRegion: values['phone-region'],
     onProgress: (p: { bytesDone: number; bytesTotal: number }) =>
-      bar(Math.round(p.bytesDone / 1024), Math.round(p.bytesTotal / 1024)),
+      bar(Math.ceil(p.bytesDone / 1024), Math.ceil(p.bytesTotal / 1024)),
   };
   const started = performance.now();
   try {
