@@ -43,9 +43,11 @@ describe.skipIf(!hasChromium)('governance in the browser', () => {
     await admin.page.getByRole('link', { name: 'Export and erasure' }).click();
     await admin.page.getByLabel('Customer identifier').fill('crm:C-1000');
     await admin.page.getByRole('button', { name: 'Find' }).click();
-    await admin.page.getByRole('heading', { level: 2 }).first().waitFor();
+    await admin.page.waitForURL(/identifier=crm%3AC-1000/);
+    const confirm = admin.page.getByRole('checkbox', { name: 'I understand this cannot be undone.' });
+    await confirm.waitFor({ timeout: 30_000 });
     await j.shoot(admin.page, 'governance-erasure-found');
-    await admin.page.getByRole('checkbox', { name: 'I understand this cannot be undone.' }).check();
+    await confirm.check();
     await admin.page.getByRole('button', { name: /^Erase / }).click();
     await admin.page.getByRole('heading', { name: /^Erased in/ }).waitFor({ timeout: 30_000 });
     await j.shoot(admin.page, 'governance-erasure');
