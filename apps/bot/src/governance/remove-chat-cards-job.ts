@@ -13,8 +13,8 @@ const PayloadSchema = z.object({ cardIds: z.array(z.string().uuid()).min(1) });
 
 /**
  * Replaces the cards Heard posted about erased insights. Slack messages are rewritten to
- * "removed" with chat.update; platforms without a way to rewrite one card (Teams today) redraw
- * their cards from the anonymised insight, so the personal data leaves the chat either way.
+ * "removed" with chat.update; other platforms redraw their cards of that insight, and Teams draws
+ * a card marked removed (`chat_cards.removed_at`) as a removal notice.
  */
 export function removeChatCardsTask(
   db: Database,
