@@ -9,9 +9,10 @@ export function listen(
   fetch: (request: Request) => Response | Promise<Response>,
   port: number,
   what: string,
+  hostname?: string,
 ): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port }, () => resolve(server));
+    const server = serve({ fetch, port, ...(hostname ? { hostname } : {}) }, () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         new Error(
@@ -32,6 +33,7 @@ export async function hasDemoPeople(sql: Database['sql']): Promise<boolean> {
 
 export function printBanner(info: {
   web: number;
+  webProcesses: number;
   bot: number;
   integrations: string[];
   demo: { signIns: { name: string; email: string; role: string }[]; password: string } | null;
@@ -40,7 +42,7 @@ export function printBanner(info: {
   const lines = [
     '',
     `Heard is running (started in ${info.seconds.toFixed(1)} s).`,
-    `  Web hub: http://localhost:${info.web}`,
+    `  Web hub: http://localhost:${info.web}  (${info.webProcesses === 1 ? '1 process' : `${info.webProcesses} processes`}; WEB_PROCESSES)`,
     `  Bot:     http://localhost:${info.bot}  (health: /healthz)`,
     ...info.integrations.map((l) => `  ${l}`),
   ];

@@ -14,12 +14,14 @@ import pino from 'pino';
 import { setUpSearch } from './search-setup';
 import { hasDemoPeople, listen, printBanner } from './start-helpers';
 import { ensureWebBuild } from './web-build';
+import { startWebProcesses, webProcessCount } from './web-processes';
 
 /** `pnpm start`: database (embedded unless DATABASE_URL), demo seed on first run, jobs, web and bot. */
 async function main(): Promise<void> {
   const began = performance.now();
   const web = readWebConfig();
   const oidc = readOidcSettings();
+  const webProcesses = webProcessCount();
   ensureWebBuild();
   const bot = readBotConfig();
   const log = pino({ level: web.LOG_LEVEL === 'info' ? 'warn' : web.LOG_LEVEL });
@@ -73,20 +75,32 @@ async function main(): Promise<void> {
     });
     stops.push(() => worker.stop());
     const demo = (await hasDemoPeople(db.sql)) ? { signIns: demoSignIns(), password: DEMO_PASSWORD } : null;
-    const webApp = createWebApp({
-      db,
-      search: search.search,
-      build: await loadServerBuild(),
-      log,
-      demo,
-      secureCookies: web.PUBLIC_URL?.startsWith('https:'),
-      mail: { smtpUrl: web.SMTP_URL, from: web.MAIL_FROM },
-      publicUrl: web.PUBLIC_URL,
-      uploadsDir: web.HEARD_UPLOADS_DIR ?? join(web.HEARD_DATA_DIR, 'uploads'),
-      oidc,
-    });
-    const webServer = await listen(serve, webApp.fetch, web.PORT, 'web hub');
-    stops.push(() => new Promise((resolve) => webServer.close(resolve)));
+    if (webProcesses === 1) {
+      const webApp = createWebApp({
+        db,
+        search: search.search,
+        build: await loadServerBuild(),
+        log,
+        demo,
+        secureCookies: web.PUBLIC_URL?.startsWith('https:'),
+        mail: { smtpUrl: web.SMTP_URL, from: web.MAIL_FROM },
+        publicUrl: web.PUBLIC_URL,
+        uploadsDir: web.HEARD_UPLOADS_DIR ?? join(web.HEARD_DATA_DIR, 'uploads'),
+        oidc,
+      });
+      const webServer = await listen(serve, webApp.fetch, web.PORT, 'web hub');
+      stops.push(() => new Promise((resolve) => webServer.close(resolve)));
+    } else {
+      // Each process reads the same settings from the environment; the database is the one opened here.
+      const processes = await startWebProcesses(webProcesses, {
+        databaseUrl: db.url,
+        port: web.PORT,
+        demo: demo !== null,
+        logLevel: log.level,
+        poolSize: 10,
+      });
+      stops.push(() => processes.stop());
+    }
     const botServer = await listen(
       serve,
       createBotApp({
@@ -100,6 +114,7 @@ async function main(): Promise<void> {
     stops.push(() => new Promise((resolve) => botServer.close(resolve)));
     printBanner({
       web: web.PORT,
+      webProcesses,
       bot: bot.BOT_PORT,
       integrations: describeIntegrations(bot),
       demo,

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import type { ServerBuild } from 'react-router';
 import { SERVER_BUILD } from './static';
 
-/** The production build of the hub; a missing one gets a sentence saying how to make it. */
-export async function loadServerBuild(): Promise<ServerBuild> {
-  if (!existsSync(SERVER_BUILD)) {
-    throw new Error(`The web hub is not built yet (${SERVER_BUILD} is missing). Run "pnpm build" first.`);
+/** The production build of the hub (or a copy of it kept elsewhere); a missing one gets a sentence saying how to make it. */
+export async function loadServerBuild(file: string = SERVER_BUILD): Promise<ServerBuild> {
+  if (!existsSync(file)) {
+    throw new Error(`The web hub is not built yet (${file} is missing). Run "pnpm build" first.`);
   }
-  return (await import(SERVER_BUILD)) as ServerBuild;
+  return (await import(file)) as ServerBuild;
 }
