@@ -1,6 +1,6 @@
 import { buildPerson } from '@heard/db/testing';
 import { describe, expect, it } from 'vitest';
-import { TENANT_ID } from './support/microsoft';
+import { BOT_TOKEN, TENANT_ID } from './support/microsoft';
 import { messageActivity, teamsUser, useTeamsBot } from './support/teams-bot';
 
 const bot = useTeamsBot();
@@ -14,10 +14,21 @@ describe('POST /api/messages authenticates every request before anything else', 
     expect(response.status).toBe(200);
     const replies = bot.microsoft.posted().slice(before);
     expect(replies).toHaveLength(1);
-    expect(replies[0]!.authorization).toBe('Bearer bot-connector-token');
+    expect(replies[0]!.authorization).toBe(`Bearer ${BOT_TOKEN}`);
     expect(replies[0]!.body?.attachments).toMatchObject([
       { contentType: 'application/vnd.microsoft.card.adaptive' },
     ]);
+  });
+
+  it('checks a token again in full unless it is the very token verified before (same claims, other signature: refused)', async () => {
+    const user = teamsUser();
+    await buildPerson(bot.db.sql, { chat: { teamsAadObjectId: user.aadObjectId } });
+    const good = await bot.microsoft.token();
+    expect((await bot.send(messageActivity(user, 'help'), good)).status).toBe(200);
+    expect((await bot.send(messageActivity(user, 'help'), good)).status).toBe(200);
+    const [header, payload] = good.split('.');
+    const resigned = `${header}.${payload}.${Buffer.from('not the signature').toString('base64url')}`;
+    expect((await bot.send(messageActivity(user, 'help'), resigned)).status).toBe(401);
   });
 
   it('refuses a request without a token', async () => {

@@ -3,7 +3,7 @@ import { buildInsight, buildPerson } from '@heard/db/testing';
 import type { Person } from '@heard/domain';
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SERVICE_URL } from './support/microsoft';
+import { BOT_TOKEN, SERVICE_URL } from './support/microsoft';
 import {
   installActivity,
   type Json,
@@ -41,7 +41,7 @@ describe('Teams notifications (ChatDelivery)', () => {
     expect(call).toMatchObject({
       method: 'POST',
       path: `/v3/conversations/${personalChat(user).id}/activities`,
-      authorization: 'Bearer bot-connector-token',
+      authorization: `Bearer ${BOT_TOKEN}`,
     });
     expect(cardOf(call!)).toEqual({
       contentType: 'application/vnd.microsoft.card.adaptive',

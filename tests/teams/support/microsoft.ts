@@ -12,7 +12,21 @@ export const SERVICE_URL = 'https://smba.test.example/teams/';
 export const BOT_ISSUER = 'https://api.botframework.com';
 const KEYS_URL = 'https://login.botframework.com/v1/.well-known/keys';
 const OPENID_URL = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
-export const BOT_TOKEN = 'bot-connector-token';
+/**
+ * The bot's own access token, shaped like Entra's (a JWT with an expiry): the SDK caches a token
+ * it can read the expiry of, as it does in production, and asks MSAL again for one it cannot.
+ */
+export const BOT_TOKEN = [
+  { alg: 'RS256', typ: 'JWT' },
+  {
+    aud: 'https://api.botframework.com',
+    exp: Math.floor(Date.now() / 1000) + 24 * 3600,
+    sub: 'bot-connector-token',
+  },
+]
+  .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+  .concat('c2lnbmF0dXJl')
+  .join('.');
 
 /** What the bot sent to the connector: method, path under the service URL, body, bearer token. */
 export interface SentCall {

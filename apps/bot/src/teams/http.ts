@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type ActivityHandler,
   type Request as AgentsRequest,
@@ -76,8 +77,47 @@ function serviceUrlMatches(claims: Record<string, unknown>, activity: Record<str
   }
 }
 
+/**
+ * Tokens already verified, by their SHA-256, until they expire. Teams sends the same token with
+ * every activity for up to an hour; checking its RS256 signature again (a public key object
+ * built from the JWKS PEM each time) was the largest cost of an invoke after the database.
+ * A hit is the very token whose signature, issuer, audience and expiry were checked; it is
+ * dropped at its `exp`, and anything not in the cache goes through the SDK's full check.
+ */
+export class VerifiedTokens {
+  private readonly tokens = new Map<string, { claims: Record<string, unknown>; expiresAt: number }>();
+  constructor(
+    private readonly max = 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private key(authorization: string | undefined): string | null {
+    if (!authorization?.startsWith('Bearer ')) return null;
+    return createHash('sha256').update(authorization).digest('base64url');
+  }
+
+  get(authorization: string | undefined): Record<string, unknown> | null {
+    const key = this.key(authorization);
+    const hit = key ? this.tokens.get(key) : undefined;
+    if (!hit) return null;
+    if (hit.expiresAt <= this.now()) {
+      this.tokens.delete(key!);
+      return null;
+    }
+    return hit.claims;
+  }
+
+  remember(authorization: string | undefined, claims: Record<string, unknown>): void {
+    const key = this.key(authorization);
+    if (!key || typeof claims.exp !== 'number') return;
+    if (this.tokens.size >= this.max) this.tokens.delete(this.tokens.keys().next().value!);
+    this.tokens.set(key, { claims, expiresAt: claims.exp * 1000 });
+  }
+}
+
 /** `POST /api/messages`: every request is authenticated before anything else, then handed to the bot. */
 export function mountMessagesRoute(adapter: CloudAdapter, bot: ActivityHandler, log: Logger) {
+  const verified = new VerifiedTokens();
   return (app: Hono) => {
     app.post(
       '/api/messages',
@@ -89,11 +129,16 @@ export function mountMessagesRoute(adapter: CloudAdapter, bot: ActivityHandler, 
           method: 'POST',
           headers: { authorization: c.req.header('authorization') },
         };
-        let authorised = false;
-        await adapter.authorizeRequest(request, response, () => {
-          authorised = true;
-        });
-        if (!authorised) return response.toResponse();
+        const known = verified.get(request.headers.authorization as string | undefined);
+        if (known) request.user = known as AgentsRequest['user'];
+        else {
+          let authorised = false;
+          await adapter.authorizeRequest(request, response, () => {
+            authorised = true;
+          });
+          if (!authorised) return response.toResponse();
+          verified.remember(request.headers.authorization as string | undefined, request.user ?? {});
+        }
         const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
         if (!body || typeof body !== 'object') return c.json({ error: 'The body must be an activity.' }, 400);
         if (!serviceUrlMatches(request.user ?? {}, body)) {
