@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditPage, isSerious } from '../a11y/axe';
 import { hasChromium, launchChromium } from '../support/browser';
 import { serveOnFreePort } from '../support/serve';
 import { useWebHub } from '../support/web-hub';
@@ -83,6 +84,14 @@ describe.skipIf(!hasChromium)('saved views, collection order and attachments in 
     await page.keyboard.press('Enter');
     await expect.poll(order).toEqual([moved[1], moved[0], ...moved.slice(2)]);
     await page.getByText(/is now number 2 of/).waitFor({ state: 'attached' });
+    expect((await auditPage(page, 'stories for a curator')).filter(isSerious)).toEqual([]);
+    await page.goto(`${server.url}/curation`);
+    const boxes = page.locator('input[name="insightIds"]');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByRole('button', { name: 'Merge…' }).click();
+    await page.getByRole('heading', { name: /which one stays\?/ }).waitFor();
+    expect((await auditPage(page, 'curation merge chooser')).filter(isSerious)).toEqual([]);
     await page.close();
   });
 
@@ -102,6 +111,13 @@ describe.skipIf(!hasChromium)('saved views, collection order and attachments in 
     await thumb.scrollIntoViewIfNeeded(); // thumbnails load lazily, when they come into view
     await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
     await page.screenshot({ path: `${SHOTS}/insight-attachments.png`, fullPage: true });
+    expect((await auditPage(page, 'insight with attachments')).filter(isSerious)).toEqual([]);
+    await page.goto(`${server.url}/saved-views`);
+    expect((await auditPage(page, 'saved views')).filter(isSerious)).toEqual([]);
+    await page.goto(`${server.url}/post`);
+    await page.getByRole('combobox', { name: 'Customer', exact: true }).fill('Acme');
+    await page.getByRole('listbox', { name: 'Matching customers' }).getByRole('option').first().waitFor();
+    expect((await auditPage(page, 'post form with suggestions open')).filter(isSerious)).toEqual([]);
     await rm(file, { force: true });
   });
 });
