@@ -67,6 +67,16 @@ describe('attachments', () => {
     expect(full.headers.get('content-type')).toBe('image/png');
     expect(full.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await full.arrayBuffer()).equals(PNG)).toBe(true);
+    const part = await hub.app.request(`${ORIGIN}/insights/${row!.id}/attachments/${meta!.id}`, {
+      headers: { cookie: chloe, range: 'bytes=0-7' },
+    });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 0-7/${PNG.length}`);
+    expect(Buffer.from(await part.arrayBuffer()).equals(PNG.subarray(0, 8))).toBe(true);
+    const beyond = await hub.app.request(`${ORIGIN}/insights/${row!.id}/attachments/${meta!.id}`, {
+      headers: { cookie: chloe, range: `bytes=${PNG.length + 10}-` },
+    });
+    expect(beyond.status).toBe(416);
     const thumb = await hub.get(`/insights/${row!.id}/attachments/${meta!.id}?thumb`, chloe);
     expect(thumb.headers.get('content-type')).toBe('image/webp');
     expect((await hub.get(`/insights/${row!.id}/attachments/${meta!.id}`)).status).toBe(302);
