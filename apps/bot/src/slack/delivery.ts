@@ -2,6 +2,7 @@ import type { Db } from '@heard/db';
 import { createRepositories } from '@heard/db';
 import { loadCardFacts } from '../chat/card-facts';
 import type { ChatDelivery, ChatDeliveryResult, ChatMessage } from '../chat/chat-delivery';
+import { REMOVED_TEXT } from '../governance/remove-chat-cards-job';
 import type { SlackClient } from './api/slack-client';
 import { insightCard, storyCard } from './blocks/insight-card';
 import { noticeBlocks } from './blocks/messages';
@@ -28,18 +29,24 @@ export class SlackChatDelivery implements ChatDelivery {
     return this.post(channel, message);
   }
 
-  /** Redraws every Slack card about an insight (me-too counts, goal links, story). */
+  /**
+   * Redraws every Slack card about an insight (me-too counts, goal links, story). A card marked
+   * removed (its insight erased at a customer's request) stays a removal notice: a later change to
+   * the anonymised insight must not bring its card back.
+   */
   async refreshCards(insightId: string): Promise<void> {
     const cards = await this.db`
-      select channel, message_ref, card_kind from chat_cards where platform = 'slack' and insight_id = ${insightId}`;
+      select channel, message_ref, card_kind, removed_at is not null as removed
+      from chat_cards where platform = 'slack' and insight_id = ${insightId}`;
     if (cards.length === 0) return;
-    const facts = await loadCardFacts(this.db, insightId);
-    if (!facts) return;
+    const facts = cards.every((c) => c.removed) ? null : await loadCardFacts(this.db, insightId);
     for (const card of cards) {
-      const drawn =
-        card.card_kind === 'story' && facts.story
-          ? storyCard(facts, this.hubUrl)
-          : insightCard(facts, this.hubUrl);
+      if (!card.removed && !facts) continue;
+      const drawn = card.removed
+        ? removedCard()
+        : card.card_kind === 'story' && facts!.story
+          ? storyCard(facts!, this.hubUrl)
+          : insightCard(facts!, this.hubUrl);
       await this.client.chat.update({
         channel: card.channel as string,
         ts: card.message_ref as string,
@@ -103,4 +110,12 @@ export class SlackChatDelivery implements ChatDelivery {
     const opened = await this.client.conversations.open({ users: slackUserId });
     return opened.channel!.id!;
   }
+}
+
+/** What a card about an erased insight says, the same as when the erasure replaced it. */
+function removedCard() {
+  return {
+    text: REMOVED_TEXT,
+    blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: `_${REMOVED_TEXT}_` }] }],
+  };
 }
