@@ -4,6 +4,7 @@ import path from 'node:path';
 import { reindex } from '@heard/bot';
 import {
   attachmentFilesIn,
+  createDeps,
   customerExportZip,
   eraseCustomer,
   erasureNeedles,
@@ -12,6 +13,7 @@ import {
   findEverywhere,
 } from '@heard/db';
 import { buildCustomer, buildInsight, buildPerson, queuedJobs, useTestDatabase } from '@heard/db/testing';
+import { mergeCustomers, unmergeCustomers } from '@heard/domain';
 import { createSearchEngines } from '@heard/search';
 import { describe, expect, it } from 'vitest';
 
@@ -135,6 +137,66 @@ describe('erasing a customer', () => {
     const [audit] =
       await sql`select details from audit_events where action = 'customer.erased' and subject_id = ${customer.id}`;
     expect(audit).toBeDefined();
+  });
+
+  it('reaches merge records (an undone merge too) and review-queue pairs: afterwards nothing names the customer', async () => {
+    const sql = db.sql();
+    const deps = createDeps(sql);
+    const admin = await buildPerson(sql, { roles: ['admin'] });
+    const odile = await buildCustomer(sql, {
+      name: 'Odile Marchetti',
+      kind: 'person',
+      identifiers: [
+        { system: 'email', value: 'odile.marchetti@example.org' },
+        { system: 'crm', value: 'C-42' },
+      ],
+    });
+    // A record of her under another name, merged into her for good…
+    const alias = await buildCustomer(sql, {
+      name: 'O. Marchetti-Sala',
+      kind: 'person',
+      identifiers: [{ system: 'support', value: 'SUP-9' }],
+    });
+    // …and a namesake she was merged into once, then taken apart again.
+    const namesake = await buildCustomer(sql, {
+      name: 'Odile Marchetti Foundation',
+      identifiers: [{ system: 'crm', value: 'F-77' }],
+    });
+    const wrong = await mergeCustomers(deps, { actor: admin, survivorId: namesake.id, mergedId: odile.id });
+    await unmergeCustomers(deps, { actor: admin, mergeId: wrong.id });
+    const kept = await mergeCustomers(deps, { actor: admin, survivorId: odile.id, mergedId: alias.id });
+    const other = await buildCustomer(sql, { name: 'Oda Marchand', kind: 'person' });
+    await sql`insert into customer_reviews (customer_id, candidate_id, score, reasons, source)
+              values (${odile.id}, ${other.id}, 0.6, ${sql.json(['names 0.60 alike'])}, 'web'),
+                     (${other.id}, ${alias.id}, 0.58, ${sql.json(['names 0.58 alike'])}, 'web')`;
+    const merges = () =>
+      sql`select merged_row::text || moved::text as text from customer_merges where id = any(${[wrong.id, kept.id]}::uuid[])`;
+    expect((await merges()).map((r) => r.text).join()).toContain('C-42');
+
+    const [match] = await findCustomersByIdentifier(sql, 'odile.marchetti@example.org');
+    const report = await eraseCustomer(sql, match!, {
+      actorId: admin.id,
+      at: new Date(),
+      searchIndexes: [],
+      via: 'web',
+    });
+    expect(report.remaining).toEqual([]);
+    expect(report.steps.find((s) => s.place === 'merge records')?.count).toBe(2);
+    expect(report.steps.find((s) => s.place === 'possible duplicates')?.count).toBe(2);
+
+    // Every name she went by, her identifiers short and long, and her name's normal form: nowhere.
+    for (const needle of ['Odile Marchetti', 'O. Marchetti-Sala', 'odile.marchetti@example.org'])
+      expect(await findEverywhere(sql, needle, ['customers']), needle).toEqual([]);
+    const merged = (await merges()).map((r) => r.text).join();
+    for (const value of ['C-42', 'SUP-9', 'odile', 'marchetti'])
+      expect(merged.toLowerCase(), value).not.toContain(value.toLowerCase());
+    expect(
+      await sql`select id from customer_reviews where ${[odile.id, alias.id]}::uuid[] && array[customer_id, candidate_id]`,
+    ).toEqual([]);
+    // The namesake is another customer: untouched, with its own identifier.
+    expect(await findCustomersByIdentifier(sql, 'crm:F-77')).toMatchObject([
+      { name: 'Odile Marchetti Foundation' },
+    ]);
   });
 
   it('is refused while the customer is under a legal hold', async () => {

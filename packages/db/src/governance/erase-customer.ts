@@ -5,6 +5,7 @@ import { loadSearchDocuments } from '../search/search-documents.query';
 import { anonymiseInsights, scrubJson, scrubText } from './anonymise-insights';
 import type { AttachmentFiles } from './attachment-files';
 import { type CustomerMatch, insightIdsOfCustomer } from './customer-lookup';
+import { absorbedRecords, eraseMatchingRecords } from './erase-customer-records';
 import { findEverywhereAll, type PlaceHit, textColumns, wordPattern } from './find-everywhere';
 import type { Sql } from './sql';
 
@@ -56,8 +57,14 @@ const NOT_SWEPT_COLUMNS = ['insights.source_external_id', 'insights.source_url']
  * number). Shorter ones (crm:123, support:300012) are deleted with their identifier row but not
  * swept, since they would match unrelated numbers.
  */
-export function erasureNeedles(customer: Pick<CustomerMatch, 'name' | 'identifiers'>): string[] {
-  const values = [customer.name, ...customer.identifiers.map((i) => i.value)].map((v) => v.trim());
+export function erasureNeedles(
+  customer: Pick<CustomerMatch, 'name' | 'identifiers'>,
+  /** Names of the records merged into the customer, which are erased with it. */
+  otherNames: readonly string[] = [],
+): string[] {
+  const values = [customer.name, ...otherNames, ...customer.identifiers.map((i) => i.value)].map((v) =>
+    v.trim(),
+  );
   const distinctive = (v: string) =>
     /^[\d\s().+-]+$/.test(v)
       ? v.replace(/\D/g, '').length >= 9
@@ -93,7 +100,11 @@ export async function eraseCustomer(
     throw new ErasureRefusedError(
       `This customer is under a legal hold ("${hold.reason}"): release the hold before erasing.`,
     );
-  const needles = erasureNeedles(customer);
+  const absorbed = await absorbedRecords(sql, customer.id);
+  const needles = erasureNeedles(
+    customer,
+    absorbed.map((a) => a.name),
+  );
   const insightIds = await insightIdsOfCustomer(sql, customer.id);
   // Other insights that merely mention the customer are swept too, so their search entries must follow.
   const mentioning = needles.length
@@ -143,10 +154,22 @@ export async function eraseCustomer(
     await tx`
       update customers set name = 'Erased customer', erased_at = ${options.at} where id = ${customer.id}`;
     step('customer record', 1, 'name replaced and marked erased; segment and value kept for counts');
-    if (await tableExists(tx, 'customer_reviews')) {
-      const reviews = await tx`
-        delete from customer_reviews where customer_id = ${customer.id} or candidate_id = ${customer.id} returning id`;
-      step('possible duplicates', reviews.length, 'match suggestions involving this customer deleted');
+    if (await tableExists(tx, 'customer_merges')) {
+      const matching = await eraseMatchingRecords(
+        tx,
+        [customer.id, ...absorbed.map((a) => a.id)],
+        options.at,
+      );
+      step(
+        'merge records',
+        matching.merges,
+        'rows kept for undoing merges (undone ones too) left without the name or identifiers',
+      );
+      step(
+        'possible duplicates',
+        matching.reviews,
+        'review-queue pairs involving this customer or the records merged into it deleted',
+      );
     }
     const cards = await tx`
       update chat_cards set removed_at = ${options.at}
