@@ -97,6 +97,25 @@ beforeAll(async () => {
       link: 'https://heard.test.example/insights/1',
     });
   cards.set('notice', lastCard(before));
+  before = bot.microsoft.sent.length;
+  await bot.send(messageActivity(user, 'subscribe'));
+  cards.set('subscribe-form', lastCard(before));
+  const digestForm = { scope: 'stories', cadence: 'weekly', weekday: '1', timeZone: 'UTC', channel: 'teams' };
+  const subscribeWith = async (localTime: string) =>
+    (
+      await (
+        await bot.send(
+          invokeActivity(user, 'adaptiveCard/action', {
+            action: { type: 'Action.Execute', verb: 'digest-subscribe', data: { ...digestForm, localTime } },
+          }),
+        )
+      ).json()
+    ).value;
+  cards.set('subscribe-form-error', await subscribeWith('25:00'));
+  cards.set('subscriptions', await subscribeWith('09:00'));
+  before = bot.microsoft.sent.length;
+  await bot.send(messageActivity(teamsUser(), 'help'));
+  cards.set('not-linked', lastCard(before));
 
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 480, height: 800 } });
@@ -121,6 +140,10 @@ describe.skipIf(!hasChromium)('Teams cards, as the Adaptive Cards renderer sees 
     'evidence-form',
     'help',
     'notice',
+    'subscribe-form',
+    'subscribe-form-error',
+    'subscriptions',
+    'not-linked',
   ];
   it.each(names)('%s parses without warnings, stays under the size limit and renders', async (name) => {
     const card = cards.get(name);

@@ -50,6 +50,7 @@ export function subscribeFormCard(input: {
           choices: choices(input.scopes),
           value: v.scope ?? 'stories',
           isRequired: true,
+          errorMessage: 'Choose what the digest follows.',
         },
         errors,
       ),
