@@ -19,3 +19,23 @@ export async function loadReadableInsight(
   }
   return insight;
 }
+
+/**
+ * Loads the insight a reaction or evidence should land on: a merged duplicate stands for its
+ * survivor, so a "me too" sent from an old chat card or API link is not lost on the duplicate.
+ * The actor must be able to read the survivor too.
+ */
+export async function loadReadableSurvivor(
+  repos: Pick<Repositories, 'insights' | 'merges'>,
+  actor: Person,
+  insightId: string,
+): Promise<Insight> {
+  let insight = await loadReadableInsight(repos, actor, insightId);
+  // Merges can chain (a survivor merged again later); follow them to the end.
+  for (let hops = 0; hops < 10; hops++) {
+    const merge = await repos.merges.findActiveByDuplicate(insight.id);
+    if (!merge) return insight;
+    insight = await loadReadableInsight(repos, actor, merge.survivorId);
+  }
+  return insight;
+}

@@ -4,7 +4,7 @@ import type { Person } from '../../people/person';
 import { IssueCollector } from '../../shared/errors';
 import { checkText } from '../../shared/validate';
 import type { Evidence } from '../insight';
-import { loadReadableInsight } from '../load-readable';
+import { loadReadableSurvivor } from '../load-readable';
 
 export interface AddEvidenceInput {
   actor: Person;
@@ -15,7 +15,7 @@ export interface AddEvidenceInput {
 
 /** Records that a further customer says the same thing ("we hear this from Acme too"). */
 export async function addEvidence(deps: Deps, input: AddEvidenceInput): Promise<Evidence> {
-  const insight = await loadReadableInsight(deps, input.actor, input.insightId);
+  const insight = await loadReadableSurvivor(deps, input.actor, input.insightId);
   const issues = new IssueCollector();
   checkText(issues, 'note', input.note, { label: 'The note', code: 'EVIDENCE.NOTE', max: 2000 });
   if (!(await deps.customers.findById(input.customerId))) {

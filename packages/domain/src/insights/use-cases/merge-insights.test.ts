@@ -126,6 +126,19 @@ describe('mergeInsights', () => {
     });
   });
 
+  it('lands a me-too or evidence sent to the merged duplicate on its survivor', async () => {
+    await merge();
+    await reactToInsight(w.deps, { actor: w.people.frontline, insightId: duplicate.id });
+    const evidence = await addEvidence(w.deps, {
+      actor: w.people.frontline,
+      insightId: duplicate.id,
+      customerId: globex.id,
+    });
+    expect(evidence.insightId).toBe(survivor.id);
+    const mine = w.state.reactions.filter((r) => r.personId === w.people.frontline.id);
+    expect(mine.map((r) => r.insightId)).toEqual([survivor.id]);
+  });
+
   it('refuses someone who is not a curator, storing nothing', async () => {
     await expectRefused(
       w.state,

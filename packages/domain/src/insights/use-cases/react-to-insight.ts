@@ -2,7 +2,7 @@ import type { Deps } from '../../deps';
 import type { Person } from '../../people/person';
 import { ValidationError } from '../../shared/errors';
 import { ME_TOO } from '../insight';
-import { loadReadableInsight } from '../load-readable';
+import { loadReadableSurvivor } from '../load-readable';
 
 export interface ReactToInsightInput {
   actor: Person;
@@ -19,7 +19,7 @@ export async function reactToInsight(deps: Deps, input: ReactToInsightInput): Pr
       { field: 'emoji', code: 'REACTION.INVALID', message: 'Pick an emoji name of up to 64 characters.' },
     ]);
   }
-  const insight = await loadReadableInsight(deps, input.actor, input.insightId);
+  const insight = await loadReadableSurvivor(deps, input.actor, input.insightId);
   const now = deps.clock.now();
   return deps.transaction(async (tx) => {
     const added = await tx.insights.addReaction({
