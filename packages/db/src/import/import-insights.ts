@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   checkInsightDraft,
   deriveTitle,
+  type GuardedInsightText,
   type NormalisedReference,
   normaliseReference,
   normaliseTags,
@@ -9,15 +10,18 @@ import {
 } from '@heard/domain';
 import type postgres from 'postgres';
 import { phoneNormaliser } from '../customers/phone';
+import { loadPiiPolicy } from '../governance/privacy-store';
 import type { Db } from '../repositories/db';
 import { DOMAIN_EVENT_TASK } from '../repositories/outbox';
 import { matchCustomerBatch } from './customer-batch';
 import { sourceSystem } from './import-customers';
 import type { Rejection } from './import-run.store';
+import { guardImportedText, hadFlagging, hadMasking, recordImportedFindings } from './insight-privacy';
 import { type InsightRow, readInsightRow } from './insight-row';
 import { type ImportOptions, type ImportSummary, runImport } from './run-import';
 
 type Prepared = InsightRow & { ref: NormalisedReference | null };
+type Guarded = { id: string; item: Prepared; guarded: GuardedInsightText; customerId: string | null };
 
 /**
  * The domain's rules for a posted insight (text, title, tags, customers), asked without a query
@@ -40,8 +44,10 @@ function batchRepos(
 
 /**
  * `pnpm heard import insights`: rows become insights from source "import", reported by the person
- * running the import, each checked by the same rules as `postInsight`, their customers matched as
- * any customer reference is; one audit entry and one `insight.posted` event per insight, as posting writes.
+ * running the import, each checked by the same rules as `postInsight` (personal data included: the
+ * intake policy masks, flags or refuses it, and what was found is kept as posting keeps it), their
+ * customers matched as any customer reference is; one audit entry and one `insight.posted` event
+ * per insight, as posting writes.
  */
 export function importInsights(
   // biome-ignore lint/complexity/noBannedTypes: postgres.js' default type map is `{}`
@@ -85,7 +91,8 @@ export function importInsights(
         for (const outcome of matched.outcomes.values())
           counts[`customers ${outcome}`] = (counts[`customers ${outcome}`] ?? 0) + 1;
         const repos = batchRepos(new Set(matched.customerIds.values()));
-        const rows: { id: string; line: number; item: Prepared; customerId: string | null }[] = [];
+        const policy = await loadPiiPolicy(tx);
+        const rows: (Guarded & { line: number })[] = [];
         const externalIds = new Set<string>();
         for (const { line, item } of fresh) {
           const customerId = matched.customerIds.get(line) ?? null;
@@ -99,36 +106,43 @@ export function importInsights(
             },
             { requireBody: true },
           );
-          if (issues.issues.length > 0)
+          if (issues.issues.length > 0) {
             rejections.push({ line, reason: issues.issues.map((i) => i.message).join(' ') });
-          else if (externalIds.has(item.externalId))
-            rejections.push({ line, reason: `repeats the id of an earlier row (${item.externalId})` });
-          else {
-            externalIds.add(item.externalId);
-            rows.push({ id: randomUUID(), line, item, customerId });
+            continue;
           }
+          if (externalIds.has(item.externalId)) {
+            rejections.push({ line, reason: `repeats the id of an earlier row (${item.externalId})` });
+            continue;
+          }
+          const guarded = await guardImportedText(policy, item);
+          if ('rejected' in guarded) {
+            rejections.push({ line, reason: guarded.rejected });
+            continue;
+          }
+          externalIds.add(item.externalId);
+          rows.push({ id: randomUUID(), line, item, guarded, customerId });
         }
         if (rows.length === 0) return { counts, rejections };
         const inserted = await insertInsights(tx, rows, options.actorId, now);
         counts.created = inserted.length;
         counts.matched += rows.length - inserted.length;
+        const kept = new Set(inserted);
+        const stored = rows.filter((r) => kept.has(r.id));
+        await recordImportedFindings(tx, stored, options.actorId, now);
+        counts['pii masked'] = stored.filter((r) => hadMasking(r.guarded)).length;
+        counts['pii flagged'] = stored.filter((r) => hadFlagging(r.guarded)).length;
         return { counts, rejections };
       },
     },
   );
 }
 
-async function insertInsights(
-  tx: Db,
-  rows: { id: string; item: Prepared; customerId: string | null }[],
-  reporterId: string,
-  now: Date,
-): Promise<string[]> {
-  const body = rows.map((r) => r.item.body.trim());
+async function insertInsights(tx: Db, rows: Guarded[], reporterId: string, now: Date): Promise<string[]> {
+  const body = rows.map((r) => r.guarded.body ?? r.item.body.trim());
   const inserted = await tx`
     insert into insights (id, title, body, kind, sentiment, source_kind, source_external_id, reporter_id, tags, created_at, updated_at)
     select id, title, body, kind, sentiment, 'import', ext, ${reporterId}::uuid, array(select jsonb_array_elements_text(tags::jsonb)), at, at
-    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r, i) => r.item.title?.trim() || deriveTitle(body[i]!))}::text[],
+    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r, i) => r.guarded.title || deriveTitle(body[i]!))}::text[],
                 ${body}::text[], ${rows.map((r) => r.item.kind)}::text[], ${rows.map((r) => r.item.sentiment)}::text[],
                 ${rows.map((r) => r.item.externalId)}::text[], ${rows.map((r) => JSON.stringify(normaliseTags(r.item.tags)))}::text[],
                 ${rows.map((r) => (r.item.createdAt ?? now).toISOString())}::timestamptz[])

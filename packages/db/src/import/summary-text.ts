@@ -2,6 +2,7 @@ import type { ImportSummary } from './run-import';
 import { delimiterName } from './sniff';
 
 const n = (value: number | undefined) => (value ?? 0).toLocaleString('en-GB');
+const rows = (value: number | undefined) => `${n(value)} ${value === 1 ? 'row' : 'rows'}`;
 
 /** The counts of a run as one line: "created 12 · matched 3 · …". */
 export function describeCounts(kind: 'customers' | 'insights', counts: Record<string, number>): string {
@@ -15,6 +16,8 @@ export function describeCounts(kind: 'customers' | 'insights', counts: Record<st
       (k) => `${k === 'review' ? 'queued for review' : k} ${n(counts[`customers ${k}`])}`,
     );
     parts.push(`customers: ${customers.join(', ')}`);
+    parts.push(`personal data masked in ${rows(counts['pii masked'])}`);
+    if (counts['pii flagged']) parts.push(`personal data kept and flagged in ${rows(counts['pii flagged'])}`);
   }
   if (counts.warnings)
     parts.push(`${n(counts.warnings)} rows kept without an unreadable email, phone or domain`);
