@@ -1,0 +1,99 @@
+import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webProcessCount } from '../../scripts/web-processes';
+import { freePort } from '../support/free-port';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+let dataDir: string;
+
+/** Processes still alive in the start command's process group, or holding its data directory. */
+function leftBehind(group: number, dir: string): string[] {
+  return execSync('ps -eo pgid=,args=', { encoding: 'utf8' })
+    .split('\n')
+    .filter(
+      (line) => line.trim().startsWith(`${group} `) || (line.includes('postgres') && line.includes(dir)),
+    );
+}
+
+describe('WEB_PROCESSES', () => {
+  it('is one process per core up to four, one under the test runner, or the number asked for', () => {
+    expect(webProcessCount({ WEB_PROCESSES: '3' })).toBe(3);
+    expect(webProcessCount({ VITEST: 'true' })).toBe(1);
+    expect(webProcessCount({ VITEST: 'true', WEB_PROCESSES: '2' })).toBe(2);
+    expect(webProcessCount({})).toBeGreaterThanOrEqual(1);
+    expect(webProcessCount({})).toBeLessThanOrEqual(4);
+    expect(() => webProcessCount({ WEB_PROCESSES: 'many' })).toThrow(
+      'Environment variable WEB_PROCESSES is not valid: give a whole number from 1 to 64 (got "many").',
+    );
+    expect(() => webProcessCount({ WEB_PROCESSES: '0' })).toThrow('WEB_PROCESSES is not valid');
+  });
+});
+
+describe('pnpm start with two web processes', () => {
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'heard-start-processes-'));
+  });
+
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the hub from both, sessions working across them, and Ctrl-C leaves no process behind', async () => {
+    const [web, bot] = [await freePort(), await freePort()];
+    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        HEARD_DATA_DIR: dataDir,
+        PORT: String(web),
+        BOT_PORT: String(bot),
+        DATABASE_URL: '',
+        WEB_PROCESSES: '2',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const deadline = Date.now() + 90_000;
+    while (!output.includes('Press Ctrl-C to stop.')) {
+      if (child.exitCode !== null) throw new Error(`start exited early:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`start did not finish:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(output).toContain(`Web hub: http://localhost:${web}  (2 processes; WEB_PROCESSES)`);
+    const webProcesses = execSync('ps -eo pgid=,args=', { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.trim().startsWith(`${child.pid} `) && line.includes('web-process.ts'));
+    expect(webProcesses).toHaveLength(2);
+
+    // Signed in through one connection, then read on fresh connections: whichever process
+    // answers, the session stored in PostgreSQL is the same.
+    const signIn = await fetch(`http://127.0.0.1:${web}/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: `http://127.0.0.1:${web}` },
+      body: new URLSearchParams({ email: 'sam.carter@example.com', password: 'heard-demo' }),
+      redirect: 'manual',
+    });
+    const cookie = signIn.headers.get('set-cookie')?.split(';')[0];
+    expect(cookie).toMatch(/^heard_session=/);
+    for (let i = 0; i < 6; i++) {
+      const feed = await fetch(`http://127.0.0.1:${web}/`, {
+        headers: { cookie: cookie!, connection: 'close' },
+      });
+      expect(feed.status).toBe(200);
+      expect(await feed.text()).toContain('Sam Carter');
+    }
+    expect(await (await fetch(`http://127.0.0.1:${web}/healthz`)).json()).toMatchObject({ status: 'ok' });
+
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await exited).toBe(0);
+    expect(leftBehind(child.pid!, dataDir)).toEqual([]);
+  });
+});
