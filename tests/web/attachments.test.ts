@@ -25,7 +25,7 @@ function upload(
 ) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of files) form.append(field, new File([f.bytes], f.name, { type: f.type }));
+  for (const f of files) form.append(field, new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
   return hub.app.request(`${ORIGIN}${path}`, {
     method: 'POST',
     body: form,
