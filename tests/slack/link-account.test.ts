@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../support/browser';
+import { serveOnFreePort } from '../support/serve';
 import { useWebHub } from '../support/web-hub';
 import { eventually, HUB, useSlackBot } from './support/slack-bot';
 
@@ -23,6 +27,8 @@ function linkIn(text: string, platform = 'slack'): string {
   expect(match, text).not.toBeNull();
   return match![1]!;
 }
+
+const SHOTS = 'test-results/link-chat';
 
 const slackIdOf = async (email: string) =>
   (await hub.db.sql`select slack_user_id from people where email = ${email}`)[0]!.slack_user_id;
@@ -112,5 +118,39 @@ describe('linking a Slack account Heard cannot match by email', () => {
     });
     expect(forged.status).toBe(403);
     expect(await slackIdOf('priya.raman@example.com')).toBeNull();
+  });
+});
+
+describe.skipIf(!hasChromium)('linking in the browser', () => {
+  let browser: Browser;
+  let server: { url: string; close(): Promise<void> };
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    server = await serveOnFreePort(hub.app.fetch);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens the link signed in, confirms with the button, and is linked', async () => {
+    bot.slack.users.set('U0LEA', 'lea@personal.example');
+    const path = linkIn(await search('U0LEA'));
+    // Signed in as Léa already (the sign-in page has its own tests): her session cookie.
+    const [name, value] = (await hub.signIn('lea.moreau@example.com')).split('=');
+    const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+    await context.addCookies([{ name: name!, value: value!, url: server.url }]);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}${path}`);
+    await page.getByRole('heading', { name: 'Link your Slack account' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/link-confirm.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Link this Slack account to me' }).click();
+    await page.getByText('Done: Heard now knows your Slack account is you.').waitFor();
+    await page.screenshot({ path: `${SHOTS}/link-done.png`, fullPage: true });
+    expect(await slackIdOf('lea.moreau@example.com')).toBe('U0LEA');
+    expect(errors).toEqual([]);
   });
 });
