@@ -2,6 +2,7 @@ import type {
   ApiTokenStore,
   CollectionView,
   CustomerPage,
+  GoalOrder,
   GoalPage,
   listActionsFor,
   listGoalSummaries,
@@ -38,7 +39,8 @@ export interface HubContext {
   peopleAdmin: PeopleAdmin;
   /** Pages' read models: what a page shows in one go, visibility applied inside. */
   views: {
-    goalSummaries(): ReturnType<typeof listGoalSummaries>;
+    /** Goals with the customer value behind them, over the insights the scope may read. */
+    goalSummaries(scope: ReadScope, order?: GoalOrder): ReturnType<typeof listGoalSummaries>;
     goalPage(scope: ReadScope, goalId: string): Promise<GoalPage | null>;
     actionsFor(personId: string): ReturnType<typeof listActionsFor>;
     /** Insights in triage state `new` that the scope may read. */

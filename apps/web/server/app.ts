@@ -160,7 +160,7 @@ export function createWebApp(options: WebAppOptions) {
       peopleAdmin,
       search: options.search,
       views: {
-        goalSummaries: () => listGoalSummaries(db.sql),
+        goalSummaries: (scope, order) => listGoalSummaries(db.sql, scope, order),
         goalPage: (scope, goalId) => loadGoalPage(db.sql, scope, goalId),
         actionsFor: (personId) => listActionsFor(db.sql, personId),
         curationCount: (scope) => countCurationQueue(db.sql, scope),

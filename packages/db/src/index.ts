@@ -42,7 +42,14 @@ export {
   type CustomerRelation,
   loadCustomerPage,
 } from './read-models/customers.query';
-export { type GoalPage, listActionsFor, listGoalSummaries, loadGoalPage } from './read-models/goals.query';
+export {
+  GOAL_ORDERS,
+  type GoalOrder,
+  type GoalPage,
+  listActionsFor,
+  listGoalSummaries,
+  loadGoalPage,
+} from './read-models/goals.query';
 export {
   HEALTH_SOURCES,
   type HealthSource,

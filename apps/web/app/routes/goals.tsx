@@ -1,13 +1,16 @@
-import { kpiProgress } from '@heard/domain';
+import { kpiProgress, readScopeFor } from '@heard/domain';
 import { Link } from 'react-router';
 import { requireActor } from '../lib/auth.server';
 import { countOf } from '../lib/format';
 import type { Route } from './+types/goals';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  requireActor(context, request);
-  const summaries = await context.hub.views.goalSummaries();
+  const actor = requireActor(context, request);
+  const order =
+    new URL(request.url).searchParams.get('sort') === 'customer_value' ? 'customer_value' : 'status';
+  const summaries = await context.hub.views.goalSummaries(readScopeFor(actor), order);
   return {
+    order,
     goals: summaries.map((s) => ({
       id: s.goal.id,
       title: s.goal.title,
@@ -20,9 +23,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       openActions: s.openActions,
       doneActions: s.doneActions,
       evaluations: s.evaluations,
+      customerCount: s.customerCount,
+      customerValue: s.customerValue,
     })),
   };
 }
+
+const ORDERS = [
+  { id: 'status', label: 'Active first, by due date' },
+  { id: 'customer_value', label: 'By customer value' },
+] as const;
+
+const money = (n: number) => Math.round(n).toLocaleString('en-GB');
 
 export const meta: Route.MetaFunction = () => [{ title: 'Goals · Heard' }];
 
@@ -31,6 +43,19 @@ export default function Goals({ loaderData }: Route.ComponentProps) {
     <section>
       <h1>Strategic goals</h1>
       <p className="muted">Every insight serves a goal; every goal has an owner with a mandate to act.</p>
+      <nav className="row goal-order" aria-label="Order of the goals">
+        <span className="muted">Order:</span>
+        {ORDERS.map((o) => (
+          <Link
+            key={o.id}
+            to={o.id === 'status' ? '/goals' : `/goals?sort=${o.id}`}
+            className={loaderData.order === o.id ? 'badge' : undefined}
+            aria-current={loaderData.order === o.id ? 'page' : undefined}
+          >
+            {o.label}
+          </Link>
+        ))}
+      </nav>
       <ul className="goal-list">
         {loaderData.goals.map((g) => (
           <li key={g.id} className="panel goal-card">
@@ -60,6 +85,10 @@ export default function Goals({ loaderData }: Route.ComponentProps) {
               <span>
                 {countOf(g.insightCount, 'insight')} · {countOf(g.openActions, 'open action')} ·{' '}
                 {g.doneActions} done · {countOf(g.evaluations, 'evaluation')}
+              </span>
+              <span>
+                Customer value behind it: <strong>{money(g.customerValue)}</strong> a year (
+                {countOf(g.customerCount, 'customer')})
               </span>
             </p>
           </li>

@@ -3,16 +3,35 @@ import { asDate, asIsoDate, asNumberOrNull, type Db, isUuid } from '../repositor
 import { readableBy } from '../repositories/feed.query';
 import { goalToDomain } from '../repositories/goal.repository';
 
-/** Goals as the goals list shows them: owner, and how much was heard and done under each. */
-export async function listGoalSummaries(db: Db) {
+/** How the goals list is ordered: active goals first by due date, or by the value of the customers behind them. */
+export const GOAL_ORDERS = ['status', 'customer_value'] as const;
+export type GoalOrder = (typeof GOAL_ORDERS)[number];
+
+/**
+ * Goals as the goals list shows them: owner, how much was heard and done under each, and the
+ * customers behind the goal's insights (each counted once, however many insights name them) with
+ * the sum of their yearly value, over the insights `scope` may read.
+ */
+export async function listGoalSummaries(db: Db, scope: ReadScope, order: GoalOrder = 'status') {
   const rows = await db`
     select g.*, o.name as owner_name,
       (select count(*)::int from insight_goals ig where ig.goal_id = g.id) as insight_count,
       (select count(*)::int from actions a where a.goal_id = g.id and a.status in ('open', 'in_progress')) as open_actions,
       (select count(*)::int from actions a where a.goal_id = g.id and a.status = 'done') as done_actions,
-      (select count(*)::int from evaluations e where e.goal_id = g.id) as evaluations
+      (select count(*)::int from evaluations e where e.goal_id = g.id) as evaluations,
+      behind.customers as customer_count, behind.value as customer_value
     from goals g join people o on o.id = g.owner_id
-    order by case g.status when 'active' then 0 when 'achieved' then 1 else 2 end, g.kpi_due_date, g.title`;
+    cross join lateral (
+      select count(*)::int as customers, coalesce(sum(c.value), 0) as value
+      from customers c
+      where c.id in (
+        select ic.customer_id from insight_goals ig
+        join insights i on i.id = ig.insight_id
+        join insight_customers ic on ic.insight_id = i.id
+        where ig.goal_id = g.id and ${readableBy(db, scope)})
+    ) behind
+    order by ${order === 'customer_value' ? db`behind.value desc,` : db``}
+      case g.status when 'active' then 0 when 'achieved' then 1 else 2 end, g.kpi_due_date, g.title`;
   return rows.map((r) => ({
     goal: goalToDomain(r),
     ownerName: r.owner_name as string,
@@ -20,6 +39,8 @@ export async function listGoalSummaries(db: Db) {
     openActions: r.open_actions as number,
     doneActions: r.done_actions as number,
     evaluations: r.evaluations as number,
+    customerCount: r.customer_count as number,
+    customerValue: Number(r.customer_value),
   }));
 }
 
