@@ -73,6 +73,8 @@ export async function startWebProcesses(
   let started = false;
   let port = settings.port;
   const workers = new Set<Worker>();
+  /** Those listening: they stop when asked, after their last answers; the others are simply ended. */
+  const ready = new Set<Worker>();
   const env = { [WEB_PROCESS_SETTINGS]: JSON.stringify(settings) };
 
   const fork = () =>
@@ -87,6 +89,7 @@ export async function startWebProcesses(
         if (message.type === 'ready') {
           clearTimeout(deadline);
           worker.off('message', onMessage);
+          ready.add(worker);
           port = message.port;
           resolve(worker);
         } else if (message.type === 'failed') {
@@ -98,6 +101,7 @@ export async function startWebProcesses(
       worker.once('exit', (code, signal) => {
         clearTimeout(deadline);
         workers.delete(worker);
+        ready.delete(worker);
         reject(new Error(`A web hub process stopped while starting (${signal ?? `exit code ${code}`}).`));
         if (stopping || !started) return;
         // A process that dies while serving is replaced; the others keep answering meanwhile.
@@ -118,16 +122,17 @@ export async function startWebProcesses(
               clearTimeout(deadline);
               resolve();
             });
-            if (worker.isConnected()) worker.send({ type: 'stop' } satisfies WebProcessMessage);
+            if (ready.has(worker) && worker.isConnected())
+              worker.send({ type: 'stop' } satisfies WebProcessMessage);
             else worker.process.kill('SIGTERM');
           }),
       ),
     );
   };
   try {
-    // The first one alone, so a port in use or a broken build is one sentence, not several.
-    await fork();
-    await Promise.all(Array.from({ length: count - 1 }, fork));
+    // Side by side: each takes a few seconds to load; the first refusal (a port in use, a broken
+    // build) is the one sentence reported, and the others are stopped.
+    await Promise.all(Array.from({ length: count }, fork));
     started = true;
   } catch (error) {
     await stop();
