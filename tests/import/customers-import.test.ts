@@ -164,6 +164,7 @@ describe('importing customers from a CSV export', () => {
   });
 
   it('rejects bad rows with their line and reason and imports the rest: quotes, field counts, repeats, values', async () => {
+    // Each row on a domain of its own: accounts whose addresses share a company domain are one account (next test).
     const file = csvFile(
       [
         'name,email,value',
@@ -195,6 +196,31 @@ describe('importing customers from a CSV export', () => {
     ]);
     expect(summary.run.counts.rejected).toBe(5);
     expect(await names('"Broken"Quote')).toEqual(['"Broken"Quote']);
+  });
+
+  it("takes an account's company email domain as its identifier: a second account on that domain is the same one", async () => {
+    const summary = await run(
+      csvFile(
+        [
+          'name,email',
+          'Harbour Logistics Ltd,ops@harbour.example',
+          'Harbour Freight Inc,billing@harbour.example',
+          'Ines Harbour,ines@harbour.example',
+          'Jonas Harbour,jonas@harbour.example',
+          'Gmail One Ltd,one@gmail.com',
+          'Gmail Two Ltd,two@gmail.com',
+        ].join('\n'),
+      ),
+    );
+    // People never take the domain, nor does free mail: only the second Harbour account is matched.
+    expect(summary.run.counts).toMatchObject({ created: 5, matched: 1, rejected: 0 });
+    const [harbour] = await database.sql()`
+      select c.name, array_agg(i.value order by i.value) as ids from customers c
+      join customer_identifiers i on i.customer_id = c.id where c.name like 'Harbour%' group by c.id`;
+    expect(harbour).toEqual({
+      name: 'Harbour Logistics Ltd',
+      ids: ['billing@harbour.example', 'harbour.example', 'ops@harbour.example'],
+    });
   });
 
   it('commits whole batches and resumes an interrupted import after the last committed one', async () => {
