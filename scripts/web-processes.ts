@@ -101,10 +101,11 @@ export async function startWebProcesses(
       worker.once('exit', (code, signal) => {
         clearTimeout(deadline);
         workers.delete(worker);
-        ready.delete(worker);
+        const wasServing = ready.delete(worker);
         reject(new Error(`A web hub process stopped while starting (${signal ?? `exit code ${code}`}).`));
-        if (stopping || !started) return;
-        // A process that dies while serving is replaced; the others keep answering meanwhile.
+        if (stopping || !started || !wasServing) return;
+        // A process that dies while serving is replaced (the others keep answering meanwhile); one
+        // that cannot even start is not, or a broken setting would start processes for ever.
         log.warn(`A web hub process stopped (${signal ?? `exit code ${code}`}); starting another.`);
         void fork().catch((error) => log.warn(`Could not replace it: ${error.message}`));
       });

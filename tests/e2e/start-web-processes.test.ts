@@ -19,6 +19,13 @@ function leftBehind(group: number, dir: string): string[] {
     );
 }
 
+/** "pgid pid args" of the web processes in the start command's process group. */
+function webProcessesOf(group: number): string[] {
+  return execSync('ps -eo pgid=,pid=,args=', { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.trim().startsWith(`${group} `) && line.includes('web-process.ts'));
+}
+
 describe('WEB_PROCESSES', () => {
   it('is one process per core up to four, one under the test runner, or the number asked for', () => {
     expect(webProcessCount({ WEB_PROCESSES: '3' })).toBe(3);
@@ -67,9 +74,7 @@ describe('pnpm start with two web processes', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(output).toContain(`Web hub: http://localhost:${web}  (2 processes; WEB_PROCESSES)`);
-    const webProcesses = execSync('ps -eo pgid=,args=', { encoding: 'utf8' })
-      .split('\n')
-      .filter((line) => line.trim().startsWith(`${child.pid} `) && line.includes('web-process.ts'));
+    const webProcesses = webProcessesOf(child.pid!);
     expect(webProcesses).toHaveLength(2);
 
     // Signed in through one connection, then read on fresh connections: whichever process
@@ -90,6 +95,25 @@ describe('pnpm start with two web processes', () => {
       expect(await feed.text()).toContain('Sam Carter');
     }
     expect(await (await fetch(`http://127.0.0.1:${web}/healthz`)).json()).toMatchObject({ status: 'ok' });
+
+    // A web process that dies is replaced.
+    const [victim] = webProcesses.map((line) => Number(line.trim().split(/\s+/)[1]));
+    process.kill(victim!, 'SIGKILL');
+    const replaced = Date.now() + 60_000;
+    while (
+      !output.includes('A web hub process stopped (SIGKILL); starting another.') ||
+      webProcessesOf(child.pid!).length < 2
+    ) {
+      if (Date.now() > replaced) throw new Error(`the web process was not replaced:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(webProcessesOf(child.pid!).some((line) => line.includes(` ${victim} `))).toBe(false);
+    for (let i = 0; i < 4; i++) {
+      const page = await fetch(`http://127.0.0.1:${web}/`, {
+        headers: { cookie: cookie!, connection: 'close' },
+      });
+      expect(page.status).toBe(200);
+    }
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     process.kill(-child.pid!, 'SIGINT');
