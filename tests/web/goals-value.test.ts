@@ -15,6 +15,7 @@ async function goalsShown(path: string, cookie: string) {
     title: card.match(/<a href="\/goals\/[^"]+"[^>]*>([^<]+)<\/a>/)![1]!,
     value: Number(card.match(/Customer value behind it: <strong>([\d,]+)<\/strong>/)![1]!.replace(/,/g, '')),
     customers: Number(card.match(/(\d+) customers?/)![1]),
+    insights: Number(card.match(/(\d+) insights?/)![1]),
   }));
 }
 
@@ -46,14 +47,14 @@ describe('goals ranked by the value of the customers behind them', () => {
     const goals = await goalsShown('/goals', sam);
     expect(goals.length).toBeGreaterThan(2);
     const ours = goals.findIndex((g) => g.title === TITLE);
-    expect(goals[ours]).toMatchObject({ value: 60_000_000, customers: 2 });
+    expect(goals[ours]).toMatchObject({ value: 60_000_000, customers: 2, insights: 2 });
     expect(goals.slice(ours + 1).every((g) => g.value < 60_000_000)).toBe(true);
     expect(ours).toBeGreaterThan(0);
   });
 
   it('sorts by the sum of distinct customers’ value, over the insights the reader may read', async () => {
     const goals = await goalsShown('/goals?sort=customer_value', sam);
-    expect(goals[0]).toEqual({ title: TITLE, value: 60_000_000, customers: 2 });
+    expect(goals[0]).toEqual({ title: TITLE, value: 60_000_000, customers: 2, insights: 2 });
     const values = goals.map((g) => g.value);
     expect(values).toEqual([...values].sort((a, b) => b - a));
     expect(values.some((v, i) => i > 0 && v > 0)).toBe(true);
@@ -63,6 +64,7 @@ describe('goals ranked by the value of the customers behind them', () => {
 
     // An admin may read the restricted insight, so its customer counts too.
     const [first] = await goalsShown('/goals?sort=customer_value', maya);
-    expect(first).toEqual({ title: TITLE, value: 560_000_000, customers: 3 });
+    // The restricted insight is counted for the admin only: a count must not give it away.
+    expect(first).toEqual({ title: TITLE, value: 560_000_000, customers: 3, insights: 3 });
   });
 });

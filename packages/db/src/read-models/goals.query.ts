@@ -15,7 +15,8 @@ export type GoalOrder = (typeof GOAL_ORDERS)[number];
 export async function listGoalSummaries(db: Db, scope: ReadScope, order: GoalOrder = 'status') {
   const rows = await db`
     select g.*, o.name as owner_name,
-      (select count(*)::int from insight_goals ig where ig.goal_id = g.id) as insight_count,
+      (select count(*)::int from insight_goals ig join insights i on i.id = ig.insight_id
+       where ig.goal_id = g.id and i.merged_into is null and ${readableBy(db, scope)}) as insight_count,
       (select count(*)::int from actions a where a.goal_id = g.id and a.status in ('open', 'in_progress')) as open_actions,
       (select count(*)::int from actions a where a.goal_id = g.id and a.status = 'done') as done_actions,
       (select count(*)::int from evaluations e where e.goal_id = g.id) as evaluations,
