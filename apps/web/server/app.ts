@@ -37,6 +37,7 @@ import type { OidcSettings } from './auth/oidc-config';
 import { defaultClientAddress } from './client-address';
 import { isDatabaseUnavailable, unavailableResponse } from './database-errors';
 import { createMailer } from './mailer';
+import { depsForOneRead } from './request-deps';
 import {
   clearedSessionCookie,
   readSessionToken,
@@ -111,7 +112,8 @@ export function createWebApp(options: WebAppOptions) {
   // token is the authority, so this answers before the CSRF check. The page's own button lands here too.
   app.post('/unsubscribe/:token', async (c) => {
     const token = c.req.param('token');
-    if (!(await digests.unsubscribeWithSignedLink(token))) return c.text('This unsubscribe link is not valid.', 404);
+    if (!(await digests.unsubscribeWithSignedLink(token)))
+      return c.text('This unsubscribe link is not valid.', 404);
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     return 'confirm' in form ? c.redirect(`/unsubscribe/${token}?done`, 303) : c.text('Unsubscribed.');
   });
@@ -130,8 +132,9 @@ export function createWebApp(options: WebAppOptions) {
   app.all('*', async (c) => {
     const token = readSessionToken(c);
     const actor = token ? await sessions.personForToken(token) : null;
+    const reads = c.req.method === 'GET' || c.req.method === 'HEAD';
     const hub: HubContext = {
-      deps,
+      deps: reads ? depsForOneRead(deps) : deps,
       actor,
       sessions: {
         async signIn(email, password) {
