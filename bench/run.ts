@@ -14,7 +14,7 @@ import { benchWeb } from './web.bench';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const only = process.argv[2];
 
-/** `pnpm bench [startup|feed|search|teams]`: runs the benchmarks and writes bench/results/latest.{json,md}. */
+/** `pnpm bench [startup|feed|search|teams|slack|digests|privacy|web|customers]`: runs the benchmarks and writes bench/results/latest.{json,md}. */
 async function main(): Promise<void> {
   const results: BenchResult[] = [];
   if (!only || only === 'startup') {
@@ -41,22 +41,28 @@ async function main(): Promise<void> {
     console.log('Timing Slack acknowledgements under 100 concurrent connections…');
     results.push(...(await benchSlack()));
   }
-  if (!only || only === 'privacy') {
-    console.log('Timing the intake PII scan on real review texts and erasure of a customer with 1,000 insights…');
-    results.push(...benchPiiScan());
-    results.push(...(await benchErasure(Number(process.env.BENCH_ERASURE_INSIGHTS ?? 1000))));
-  }
   if (!only || only === 'digests') {
     const insights = Number(process.env.BENCH_INSIGHTS ?? 100_000);
     const subscriptions = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
-    console.log(`Timing digests: ${subscriptions.toLocaleString('en')} subscriptions over ${insights.toLocaleString('en')} insights…`);
+    console.log(
+      `Timing digests: ${subscriptions.toLocaleString('en')} subscriptions over ${insights.toLocaleString('en')} insights…`,
+    );
     results.push(...(await benchDigestBuild(insights, subscriptions)));
     console.log('Timing digest delivery pacing against a rate-limited endpoint…');
     results.push(...(await benchDigestPacing()));
   }
+  if (!only || only === 'privacy') {
+    console.log(
+      'Timing the intake PII scan on real review texts and erasure of a customer with 1,000 insights…',
+    );
+    results.push(...benchPiiScan());
+    results.push(...(await benchErasure(Number(process.env.BENCH_ERASURE_INSIGHTS ?? 1000))));
+  }
   if (!only || only === 'web') {
     const insights = Number(process.env.BENCH_INSIGHTS ?? 100_000);
-    console.log(`Timing feed, insight and goal pages under 50 users at ${insights.toLocaleString('en')} insights…`);
+    console.log(
+      `Timing feed, insight and goal pages under 50 users at ${insights.toLocaleString('en')} insights…`,
+    );
     results.push(...(await benchWeb(insights, Number(process.env.BENCH_WEB_SECONDS ?? 10))));
   }
   if (!only || only === 'customers') {

@@ -28,10 +28,11 @@ export {
   type VerifiedIdentity,
 } from './auth/sign-on';
 export { checkDatabase, connect, type DatabaseHealth, describeConnectionError, maskUrl } from './client';
-export { type Database, type DatabaseLog, openDatabase } from './database';
 export * from './customers';
-export * from './import';
+export { type Database, type DatabaseLog, openDatabase } from './database';
+export * from './digests';
 export * from './governance';
+export * from './import';
 export { migrate } from './migrate';
 export { progressBar } from './progress-bar';
 export { countCurationQueue } from './read-models/curation.query';
@@ -75,4 +76,3 @@ export { DOMAIN_EVENT_TASK } from './repositories/outbox';
 export { loadSearchDocuments } from './search/search-documents.query';
 export { DEMO_PASSWORD } from './seed/organisation';
 export { type DemoSignIn, demoSignIns, type SeedOptions, type SeedResult, seedDemo } from './seed/seed';
-export * from './digests';

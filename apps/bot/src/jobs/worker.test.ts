@@ -82,10 +82,7 @@ describe('the job worker draining the outbox', () => {
 
     // The same event delivered again (a retried fan-out) adds nothing.
     await database.sql()`select graphile_worker.add_job('domain-event', ${{ type: 'insight.posted', insightId: insight.id } as never}::json)`;
-    await eventually(
-      inAppJobsLeft,
-      (rows) => rows[0]!.n === 0,
-    );
+    await eventually(inAppJobsLeft, (rows) => rows[0]!.n === 0);
     expect(await notificationsFor('hannah.weiss@example.com')).toHaveLength(1);
   });
 
@@ -129,10 +126,7 @@ describe('the job worker draining the outbox', () => {
       goalId: goal.id,
       rationale: 'Double charge',
     });
-    await eventually(
-      inAppJobsLeft,
-      (rows) => rows[0]!.n === 0,
-    );
+    await eventually(inAppJobsLeft, (rows) => rows[0]!.n === 0);
     const texts = (await notificationsFor('priya.raman@example.com')).map((n) => n.text);
     expect(texts.some((t) => t.includes('Orchid Dental'))).toBe(false);
     // The reader inside the audience still hears of it.

@@ -6,8 +6,8 @@ import { requireActor } from '../lib/auth.server';
 import { toFieldErrors } from '../lib/errors.server';
 import { kindLabel, timeAgo } from '../lib/format';
 import type { Route } from './+types/goal';
-import { SubscribeLink } from './subscription-list';
 import { handleGoalForm } from './goal.server';
+import { SubscribeLink } from './subscription-list';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
