@@ -12,11 +12,15 @@ let dataDir: string;
 
 /** Processes still alive in the start command's process group, or holding its data directory. */
 function leftBehind(group: number, dir: string): string[] {
-  return execSync('ps -eo pgid=,args=', { encoding: 'utf8' })
-    .split('\n')
-    .filter(
-      (line) => line.trim().startsWith(`${group} `) || (line.includes('postgres') && line.includes(dir)),
-    );
+  return (
+    execSync('ps -eo pgid=,stat=,args=', { encoding: 'utf8' })
+      .split('\n')
+      // A zombie has already exited; only its reaping is left, to an init that may be slow about it.
+      .filter((line) => !/^\s*\d+\s+Z/.test(line))
+      .filter(
+        (line) => line.trim().startsWith(`${group} `) || (line.includes('postgres') && line.includes(dir)),
+      )
+  );
 }
 
 /** "pgid pid args" of the web processes in the start command's process group. */
