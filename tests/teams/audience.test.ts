@@ -1,7 +1,7 @@
 // What is shown in a channel or group chat is read by all its members, so Heard shows there only
 // insights everyone may read, even when the person who asked may read more.
 import { reindex } from '@heard/bot';
-import { buildInsight, buildPerson, buildTeam } from '@heard/db/testing';
+import { buildInsight, buildTeam } from '@heard/db/testing';
 import type { Insight, Person } from '@heard/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_URL } from './support/microsoft';
@@ -9,11 +9,11 @@ import {
   channel,
   installActivity,
   invokeActivity,
+  linkedTeamsUser,
   messageActivity,
   personalChat,
   sharedMessage,
   type TeamsUser,
-  teamsUser,
   useTeamsBot,
 } from './support/teams-bot';
 
@@ -24,8 +24,7 @@ let teamOnly: Insight;
 
 beforeAll(async () => {
   const team = await buildTeam(bot.db.sql);
-  user = teamsUser();
-  person = await buildPerson(bot.db.sql, { teamId: team.id, chat: { teamsAadObjectId: user.aadObjectId } });
+  ({ user, person } = await linkedTeamsUser(bot, { teamId: team.id }));
   await buildInsight(bot.db.sql, {
     title: 'Ibex onboarding is slow',
     body: 'Ibex onboarding is slow for everyone.',

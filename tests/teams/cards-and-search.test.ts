@@ -6,8 +6,8 @@ import {
   channel,
   invokeActivity,
   type Json,
+  linkedTeamsUser,
   type TeamsUser,
-  teamsUser,
   useTeamsBot,
 } from './support/teams-bot';
 
@@ -21,8 +21,7 @@ let story: Insight;
 beforeAll(async () => {
   const team = await buildTeam(bot.db.sql);
   const otherTeam = await buildTeam(bot.db.sql);
-  user = teamsUser();
-  person = await buildPerson(bot.db.sql, { teamId: team.id, chat: { teamsAadObjectId: user.aadObjectId } });
+  ({ user, person } = await linkedTeamsUser(bot, { teamId: team.id }));
   open = await buildInsight(bot.db.sql, {
     title: 'Walrus exports time out',
     body: 'Walrus exports time out for large accounts.',

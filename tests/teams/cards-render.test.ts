@@ -4,7 +4,7 @@
 
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { buildCustomer, buildInsight, buildPerson } from '@heard/db/testing';
+import { buildCustomer, buildInsight } from '@heard/db/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '../support/browser';
@@ -12,6 +12,7 @@ import {
   installActivity,
   invokeActivity,
   type Json,
+  linkedTeamsUser,
   messageActivity,
   sharedMessage,
   type TeamsUser,
@@ -33,11 +34,9 @@ const lastCard = (before: number) => {
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  user = teamsUser();
-  const person = await buildPerson(bot.db.sql, {
-    name: 'Dana Reporter',
-    chat: { teamsAadObjectId: user.aadObjectId },
-  });
+  const linked = await linkedTeamsUser(bot, { name: 'Dana Reporter' });
+  user = linked.user;
+  const person = linked.person;
   const customer = await buildCustomer(bot.db.sql, { name: 'Acme Ltd' });
   const insight = await buildInsight(bot.db.sql, {
     title: 'Acme cannot find the export button',

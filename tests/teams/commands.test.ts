@@ -1,10 +1,11 @@
 import { reindex } from '@heard/bot';
-import { buildGoal, buildInsight, buildPerson, buildTeam } from '@heard/db/testing';
+import { buildGoal, buildInsight, buildTeam } from '@heard/db/testing';
 import type { Person } from '@heard/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, SERVICE_URL } from './support/microsoft';
 import {
   installActivity,
+  linkedTeamsUser,
   messageActivity,
   personalChat,
   type TeamsUser,
@@ -18,12 +19,7 @@ let person: Person;
 
 beforeAll(async () => {
   const team = await buildTeam(bot.db.sql, { name: 'Support' });
-  user = teamsUser();
-  person = await buildPerson(bot.db.sql, {
-    name: 'Dana Reporter',
-    teamId: team.id,
-    chat: { teamsAadObjectId: user.aadObjectId },
-  });
+  ({ user, person } = await linkedTeamsUser(bot, { name: 'Dana Reporter', teamId: team.id }));
 });
 
 /** Sends a message to the bot and returns the cards it answered with. */

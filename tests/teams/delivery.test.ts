@@ -7,9 +7,9 @@ import { BOT_TOKEN, SERVICE_URL } from './support/microsoft';
 import {
   installActivity,
   type Json,
+  linkedTeamsUser,
   personalChat,
   type TeamsUser,
-  teamsUser,
   useTeamsBot,
 } from './support/teams-bot';
 
@@ -19,8 +19,7 @@ let person: Person;
 let teams: ChatDelivery;
 
 beforeAll(async () => {
-  user = teamsUser();
-  person = await buildPerson(bot.db.sql, { chat: { teamsAadObjectId: user.aadObjectId } });
+  ({ user, person } = await linkedTeamsUser(bot));
   teams = bot.integrations.chat.find((d) => d.platform === 'teams')!;
   await bot.send(installActivity(user)); // stores the conversation reference
 });

@@ -3,10 +3,10 @@ import type { Person } from '@heard/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   invokeActivity,
+  linkedTeamsUser,
   messageActivity,
   personalChat,
   type TeamsUser,
-  teamsUser,
   useTeamsBot,
 } from './support/teams-bot';
 
@@ -20,8 +20,7 @@ type Card = { body: Record<string, unknown>[]; actions?: Record<string, unknown>
 beforeAll(async () => {
   const team = await buildTeam(bot.db.sql, { name: 'Support' });
   teamId = team.id;
-  user = teamsUser();
-  person = await buildPerson(bot.db.sql, { teamId: team.id, chat: { teamsAadObjectId: user.aadObjectId } });
+  ({ user, person } = await linkedTeamsUser(bot, { teamId: team.id }));
   const owner = await buildPerson(bot.db.sql, { roles: ['owner'] });
   await buildGoal(bot.db.sql, { title: 'Faster onboarding', ownerId: owner.id });
 });

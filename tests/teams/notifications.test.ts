@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   installActivity,
   type Json,
+  linkedTeamsUser,
   personalChat,
   type TeamsUser,
-  teamsUser,
   useTeamsBot,
 } from './support/teams-bot';
 
@@ -18,11 +18,7 @@ let user: TeamsUser;
 let assignee: Person;
 
 beforeAll(async () => {
-  user = teamsUser();
-  assignee = await buildPerson(bot.db.sql, {
-    name: 'Ada Assignee',
-    chat: { teamsAadObjectId: user.aadObjectId },
-  });
+  ({ user, person: assignee } = await linkedTeamsUser(bot, { name: 'Ada Assignee' }));
   await bot.send(installActivity(user));
 });
 

@@ -5,6 +5,7 @@ import { SERVICE_URL } from './support/microsoft';
 import {
   channel,
   invokeActivity,
+  linkedTeamsUser,
   sharedMessage,
   type TeamsUser,
   teamsUser,
@@ -16,11 +17,7 @@ let user: TeamsUser;
 let person: Person;
 
 beforeAll(async () => {
-  user = teamsUser();
-  person = await buildPerson(bot.db.sql, {
-    name: 'Dana Reporter',
-    chat: { teamsAadObjectId: user.aadObjectId },
-  });
+  ({ user, person } = await linkedTeamsUser(bot, { name: 'Dana Reporter' }));
 });
 
 type Dialog = { task: { type: string; value: { card: { content: { body: Record<string, unknown>[] } } } } };

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { createBotApp, createIntegrations, type Integrations, readBotConfig } from '@heard/bot';
 import type { Database } from '@heard/db';
-import { useTestDatabase } from '@heard/db/testing';
-import type { SearchIndex } from '@heard/domain';
+import { buildPerson, useTestDatabase } from '@heard/db/testing';
+import type { Person, SearchIndex } from '@heard/domain';
 import { createSearchEngines } from '@heard/search';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -105,6 +105,18 @@ const base = (from: TeamsUser, conversation: Record<string, unknown>) => ({
   conversation: { tenantId: TENANT_ID, ...conversation },
   channelData: { tenant: { id: TENANT_ID } },
 });
+
+/** A Teams user and the person in Heard linked to them, as account linking leaves them. */
+export async function linkedTeamsUser(
+  bot: TeamsBot,
+  person: Omit<NonNullable<Parameters<typeof buildPerson>[1]>, 'chat'> = {},
+): Promise<{ user: TeamsUser; person: Person }> {
+  const user = teamsUser();
+  return {
+    user,
+    person: await buildPerson(bot.db.sql, { ...person, chat: { teamsAadObjectId: user.aadObjectId } }),
+  };
+}
 
 export const personalChat = (user: TeamsUser) => ({
   id: `a:personal-${user.aadObjectId}`,
