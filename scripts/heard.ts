@@ -33,28 +33,14 @@ async function main(): Promise<void> {
     console.log(USAGE);
     process.exit(command ? 2 : 0);
   }
-  const config = readWebConfig();
-  const db = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.HEARD_DATA_DIR,
-    log: { info: () => {}, warn: (m) => console.warn(m), debug: () => {} },
-  });
-  try {
-    const engines = createSearchEngines({
-      sql: db.sql,
-      meiliUrl: config.MEILI_URL,
-      meiliApiKey: config.MEILI_API_KEY,
-      log: console.warn,
-    });
-    for (const index of engines.writable) {
+  await withDatabase(async (db, config) => {
+    for (const index of searchEngines(db, config).writable) {
       const result = await reindex(db.sql, index, progressBar(`Reindexing ${index.engine}`));
       console.log(
         `\n${index.engine}: indexed ${result.indexed}, removed ${result.removed} stale entries in ${result.seconds.toFixed(1)} s.`,
       );
     }
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 /** Fills the Teams manifest template with this installation's app id and hub address, and zips it. */
@@ -77,17 +63,9 @@ async function importCommand(args: string[]): Promise<void> {
     console.log(IMPORT_USAGE);
     process.exit(args.includes('--help') ? 0 : 2);
   }
-  const config = readWebConfig();
-  const db = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.HEARD_DATA_DIR,
-    log: { info: () => {}, warn: (m) => console.warn(m), debug: () => {} },
-  });
-  try {
+  await withDatabase(async (db) => {
     process.exitCode = await runImportCommand(db.sql, args);
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 /** `pnpm heard export-customer|erase-customer <identifier>`: data-subject requests from the command line. */
@@ -95,6 +73,20 @@ async function governanceCommand(
   command: (typeof GOVERNANCE_COMMANDS)[number],
   args: string[],
 ): Promise<void> {
+  await withDatabase(async (db, config) => {
+    process.exitCode = await runGovernanceCommand(db.sql, command, args, {
+      searchIndexes: searchEngines(db, config).writable,
+      print: (line) => console.log(line),
+      attachmentFiles: attachmentFilesIn(config.HEARD_UPLOADS_DIR ?? join(config.HEARD_DATA_DIR, 'uploads')),
+    });
+  });
+}
+
+type HubDatabase = Awaited<ReturnType<typeof openDatabase>>;
+type WebConfig = ReturnType<typeof readWebConfig>;
+
+/** Opens the hub's database as the hub does (embedded unless DATABASE_URL is set) and closes it after `work`. */
+async function withDatabase(work: (db: HubDatabase, config: WebConfig) => Promise<void>): Promise<void> {
   const config = readWebConfig();
   const db = await openDatabase({
     databaseUrl: config.DATABASE_URL,
@@ -102,20 +94,19 @@ async function governanceCommand(
     log: { info: () => {}, warn: (m) => console.warn(m), debug: () => {} },
   });
   try {
-    const engines = createSearchEngines({
-      sql: db.sql,
-      meiliUrl: config.MEILI_URL,
-      meiliApiKey: config.MEILI_API_KEY,
-      log: console.warn,
-    });
-    process.exitCode = await runGovernanceCommand(db.sql, command, args, {
-      searchIndexes: engines.writable,
-      print: (line) => console.log(line),
-      attachmentFiles: attachmentFilesIn(config.HEARD_UPLOADS_DIR ?? join(config.HEARD_DATA_DIR, 'uploads')),
-    });
+    await work(db, config);
   } finally {
     await db.close();
   }
+}
+
+function searchEngines(db: HubDatabase, config: WebConfig) {
+  return createSearchEngines({
+    sql: db.sql,
+    meiliUrl: config.MEILI_URL,
+    meiliApiKey: config.MEILI_API_KEY,
+    log: console.warn,
+  });
 }
 
 main().catch((error) => {
