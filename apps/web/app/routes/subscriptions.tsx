@@ -74,6 +74,41 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
+/** A scope kind to follow: its radio, its name, and the select that picks which one. */
+function ScopeSelect(props: {
+  kind: string;
+  label: string;
+  name: string;
+  value?: string;
+  checked: boolean;
+  placeholder: string;
+  choices: { value: string; label: string }[];
+  /** The segment line has always been laid out as a plain label. */
+  unstyled?: boolean;
+}) {
+  const { kind, label, name, value, checked, placeholder, choices, unstyled } = props;
+  return (
+    <label style={unstyled ? undefined : CHOICE}>
+      <input
+        style={unstyled ? undefined : RADIO}
+        type="radio"
+        name="scopeKind"
+        value={kind}
+        defaultChecked={checked}
+      />{' '}
+      {label}{' '}
+      <select name={name} defaultValue={value} aria-label={label}>
+        <option value="">{placeholder}</option>
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export default function Subscriptions({ loaderData, actionData }: Route.ComponentProps) {
   const { subscriptions, goals, teams, segments, zones, preset } = loaderData;
   const errors: Record<string, string> = actionData?.errors ?? {};
@@ -118,24 +153,15 @@ export default function Subscriptions({ loaderData, actionData }: Route.Componen
         <input type="hidden" name="intent" value="subscribe" />
         <fieldset className="stack">
           <legend>Follow</legend>
-          <label style={CHOICE}>
-            <input
-              style={RADIO}
-              type="radio"
-              name="scopeKind"
-              value="goal"
-              defaultChecked={preset.scopeKind === 'goal'}
-            />{' '}
-            Goal{' '}
-            <select name="goalId" defaultValue={preset.goalId} aria-label="Goal">
-              <option value="">Choose a goal…</option>
-              {goals.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ScopeSelect
+            kind="goal"
+            label="Goal"
+            name="goalId"
+            value={preset.goalId}
+            checked={preset.scopeKind === 'goal'}
+            placeholder="Choose a goal…"
+            choices={goals.map((g) => ({ value: g.id, label: g.title }))}
+          />
           <label style={CHOICE}>
             <input
               style={RADIO}
@@ -146,41 +172,25 @@ export default function Subscriptions({ loaderData, actionData }: Route.Componen
             />{' '}
             Tag <input name="tag" defaultValue={preset.tag} placeholder="e.g. billing" aria-label="Tag" />
           </label>
-          <label style={CHOICE}>
-            <input
-              style={RADIO}
-              type="radio"
-              name="scopeKind"
-              value="team"
-              defaultChecked={preset.scopeKind === 'team'}
-            />{' '}
-            Team{' '}
-            <select name="teamId" defaultValue={preset.teamId} aria-label="Team">
-              <option value="">Choose a team…</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="scopeKind"
-              value="segment"
-              defaultChecked={preset.scopeKind === 'segment'}
-            />{' '}
-            Customer segment{' '}
-            <select name="segment" defaultValue={preset.segment} aria-label="Customer segment">
-              <option value="">Choose a segment…</option>
-              {segments.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ScopeSelect
+            kind="team"
+            label="Team"
+            name="teamId"
+            value={preset.teamId}
+            checked={preset.scopeKind === 'team'}
+            placeholder="Choose a team…"
+            choices={teams.map((t) => ({ value: t.id, label: t.name }))}
+          />
+          <ScopeSelect
+            kind="segment"
+            label="Customer segment"
+            name="segment"
+            value={preset.segment}
+            checked={preset.scopeKind === 'segment'}
+            placeholder="Choose a segment…"
+            choices={segments.map((s) => ({ value: s, label: s }))}
+            unstyled
+          />
           <label>
             <input
               type="radio"
