@@ -1,27 +1,12 @@
-import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webProcessCount } from '../../scripts/web-processes';
-import { freePort } from '../support/free-port';
+import { interrupt, leftBehind, startHub } from '../support/start-command';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let dataDir: string;
-
-/** Processes still alive in the start command's process group, or holding its data directory. */
-function leftBehind(group: number, dir: string): string[] {
-  return (
-    execSync('ps -eo pgid=,stat=,args=', { encoding: 'utf8' })
-      .split('\n')
-      // A zombie has already exited; only its reaping is left, to an init that may be slow about it.
-      .filter((line) => !/^\s*\d+\s+Z/.test(line))
-      .filter(
-        (line) => line.trim().startsWith(`${group} `) || (line.includes('postgres') && line.includes(dir)),
-      )
-  );
-}
 
 /** "pgid pid args" of the web processes in the start command's process group. */
 function webProcessesOf(group: number): string[] {
@@ -54,30 +39,8 @@ describe('pnpm start with two web processes', () => {
   });
 
   it('serves the hub from both, sessions working across them, and Ctrl-C leaves no process behind', async () => {
-    const [web, bot] = [await freePort(), await freePort()];
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        HEARD_DATA_DIR: dataDir,
-        PORT: String(web),
-        BOT_PORT: String(bot),
-        DATABASE_URL: '',
-        WEB_PROCESSES: '2',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let output = '';
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    const deadline = Date.now() + 90_000;
-    while (!output.includes('Press Ctrl-C to stop.')) {
-      if (child.exitCode !== null) throw new Error(`start exited early:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`start did not finish:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(output).toContain(`Web hub: http://localhost:${web}  (2 processes; WEB_PROCESSES)`);
+    const { child, output: printed, web } = await startHub(dataDir, { WEB_PROCESSES: '2' });
+    expect(printed()).toContain(`Web hub: http://localhost:${web}  (2 processes; WEB_PROCESSES)`);
     const webProcesses = webProcessesOf(child.pid!);
     expect(webProcesses).toHaveLength(2);
 
@@ -105,10 +68,10 @@ describe('pnpm start with two web processes', () => {
     process.kill(victim!, 'SIGKILL');
     const replaced = Date.now() + 60_000;
     while (
-      !output.includes('A web hub process stopped (SIGKILL); starting another.') ||
+      !printed().includes('A web hub process stopped (SIGKILL); starting another.') ||
       webProcessesOf(child.pid!).length < 2
     ) {
-      if (Date.now() > replaced) throw new Error(`the web process was not replaced:\n${output}`);
+      if (Date.now() > replaced) throw new Error(`the web process was not replaced:\n${printed()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(webProcessesOf(child.pid!).some((line) => line.includes(` ${victim} `))).toBe(false);
@@ -119,9 +82,7 @@ describe('pnpm start with two web processes', () => {
       expect(page.status).toBe(200);
     }
 
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    process.kill(-child.pid!, 'SIGINT');
-    expect(await exited).toBe(0);
+    expect(await interrupt(child)).toBe(0);
     expect(leftBehind(child.pid!, dataDir)).toEqual([]);
   });
 });
