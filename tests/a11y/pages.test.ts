@@ -1,17 +1,14 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Fixtures, setUpFixtures } from '../authz/fixtures';
 import { type Actor, PAGE_ROWS } from '../authz/route-table';
-import { hasChromium, launchChromium } from '../support/browser';
-import { serveOnFreePort } from '../support/serve';
-import { useWebHub } from '../support/web-hub';
+import { hasChromium } from '../support/browser';
+import { useBrowserHub } from '../support/browser-hub';
 import { auditPage, type Finding, isSerious } from './axe';
 
-const hub = useWebHub({ insights: 80 });
 const REPORT = 'test-results/a11y';
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+const web = useBrowserHub({ insights: 80, shots: REPORT });
+const { hub } = web;
 let f: Fixtures;
 
 /** Routes with nothing to read: redirects (sign-out, the start of single sign-on) and JSON (similar); other non-HTML answers are skipped as they come. */
@@ -34,25 +31,17 @@ function pagesFor(actor: Actor): { label: string; path: string }[] {
 describe.skipIf(!hasChromium)('accessibility (axe-core) of every page, as every role', () => {
   beforeAll(async () => {
     f = await setUpFixtures(hub);
-    await mkdir(REPORT, { recursive: true });
-    server = await serveOnFreePort(hub.app.fetch);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it.each(ROLES)('has no serious or critical violations as %s', async (actor) => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const context = await web.browser.newContext({ viewport: { width: 1200, height: 900 } });
     const cookie = await f.cookieFor(actor);
     if (cookie)
       await context.addCookies([
         {
           name: 'heard_session',
           value: cookie.split('=')[1]!,
-          url: server.url,
+          url: web.url(),
           httpOnly: true,
           sameSite: 'Lax',
         },
@@ -63,10 +52,10 @@ describe.skipIf(!hasChromium)('accessibility (axe-core) of every page, as every 
     const audited: string[] = [];
     for (const { label, path } of pagesFor(actor)) {
       // JSON and file downloads (type-ahead, previews, exports) have nothing to read: asked first, skipped.
-      const probe = await context.request.get(`${server.url}${path}`, { maxRedirects: 0 });
+      const probe = await context.request.get(`${web.url()}${path}`, { maxRedirects: 0 });
       if (probe.status() < 300 && !probe.headers()['content-type']?.includes('text/html')) continue;
-      await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
-      findings.push(...(await auditPage(page, `${label} → ${page.url().replace(server.url, '')}`)));
+      await page.goto(`${web.url()}${path}`, { waitUntil: 'load' });
+      findings.push(...(await auditPage(page, `${label} → ${page.url().replace(web.url(), '')}`)));
       audited.push(label);
     }
     await context.close();

@@ -1,33 +1,15 @@
-import { mkdir } from 'node:fs/promises';
 import { createDeps } from '@heard/db';
 import { postInsight } from '@heard/domain';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../support/browser';
-import { serveOnFreePort } from '../support/serve';
-import { useWebHub } from '../support/web-hub';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser';
+import { useBrowserHub } from '../support/browser-hub';
 
-const hub = useWebHub({ insights: 40 });
 const SHOTS = 'test-results/customers';
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-async function signInAs(page: Page, name: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByRole('button', { name: `Sign in as ${name}` }).click();
-  await page.getByRole('heading', { name: 'What customers are telling us' }).waitFor();
-}
-
-async function shoot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
+const web = useBrowserHub({ insights: 40, shots: SHOTS });
+const { hub } = web;
 
 describe.skipIf(!hasChromium)('the customer review queue in the browser', () => {
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    server = await serveOnFreePort(hub.app.fetch);
-    browser = await launchChromium();
     // As chat would: an insight naming a customer only alike one Heard knows, so the pair waits for review.
     const deps = createDeps(hub.db.sql);
     const sam = (await deps.people.findByEmail('sam.carter@example.com'))!;
@@ -46,28 +28,23 @@ describe.skipIf(!hasChromium)('the customer review queue in the browser', () => 
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('a curator compares both records, merges them, sees one customer and undoes the merge', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await web.browser.newPage({ viewport: { width: 1200, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.setDefaultTimeout(8000);
-    await signInAs(page, 'Léa Moreau');
+    await web.signInAs(page, 'Léa Moreau');
 
     await page.getByRole('link', { name: 'Customers', exact: true }).click();
     await page.getByRole('heading', { name: 'Customers by value' }).waitFor();
-    await shoot(page, 'customers-by-value');
+    await web.shoot(page, 'customers-by-value');
     await page.getByRole('link', { name: 'Matches to review (1)' }).click();
     const pair = page.getByRole('listitem', { name: 'Orchard Analytic Services and Orchard Analytics GmbH' });
     await pair.waitFor();
     await expect(pair.getByText('support:S-4411')).toBeTruthy();
     expect(await pair.textContent()).toContain('crm:C-9001');
     expect(await pair.textContent()).toContain('via slack');
-    await shoot(page, 'review-queue');
+    await web.shoot(page, 'review-queue');
 
     await pair.getByRole('button', { name: 'Same customer: merge' }).click();
     await page.getByRole('status').filter({ hasText: 'Merged.' }).waitFor();
@@ -80,32 +57,32 @@ describe.skipIf(!hasChromium)('the customer review queue in the browser', () => 
     expect(await page.getByText('Orchard cannot export their usage report to CSV.').count()).toBeGreaterThan(
       0,
     );
-    await shoot(page, 'customer-after-merge');
+    await web.shoot(page, 'customer-after-merge');
 
     await page.getByRole('button', { name: 'Undo merge' }).click();
     await page.getByRole('status').filter({ hasText: 'Merge undone' }).waitFor();
     // The page's data is reloaded after the action answered: wait for the identifier to leave.
     await page.locator('.identifier-table').filter({ hasNotText: 'support:S-4411' }).waitFor();
-    await shoot(page, 'customer-after-undo');
+    await web.shoot(page, 'customer-after-undo');
     expect(errors).toEqual([]);
   });
 
   it('an admin uploads a CSV and follows its progress to the summary', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await web.browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.setDefaultTimeout(15000);
-    await signInAs(page, 'Maya Lindqvist');
-    await page.goto(`${server.url}/import`);
+    await web.signInAs(page, 'Maya Lindqvist');
+    await page.goto(`${web.url()}/import`);
     await page.getByLabel('Source system').fill('hubspot');
     await page.getByLabel('CSV file').setInputFiles({
       name: 'hubspot.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('Company;Domain;ARR\nKestrel Farms Ltd;kestrel.example;52000\nBroken;;lots\n'),
     });
-    await shoot(page, 'import-form');
+    await web.shoot(page, 'import-form');
     await page.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('status').filter({ hasText: 'Done.' }).waitFor();
     expect(await page.locator('.import-counts').textContent()).toContain('created 1');
     expect(await page.locator('.rejections').textContent()).toContain('value "lots" is not an amount');
-    await shoot(page, 'import-summary');
+    await web.shoot(page, 'import-summary');
   });
 });

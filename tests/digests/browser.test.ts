@@ -1,30 +1,15 @@
-import { mkdir } from 'node:fs/promises';
 import { buildDigest, createSubscriptionRepository } from '@heard/db';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../support/browser';
-import { serveOnFreePort } from '../support/serve';
-import { useWebHub } from '../support/web-hub';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser';
+import { useBrowserHub } from '../support/browser-hub';
 
-const hub = useWebHub({ insights: 60 });
 const SHOTS = 'test-results/digests';
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+const web = useBrowserHub({ insights: 60, shots: SHOTS });
+const { hub } = web;
 
 describe.skipIf(!hasChromium)('a leader following a goal in the browser', () => {
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    server = await serveOnFreePort(hub.app.fetch);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('subscribes from the goal page in their own time zone, then reads a digest on the web', async () => {
-    const context = await browser.newContext({
+    const context = await web.browser.newContext({
       viewport: { width: 1200, height: 900 },
       timezoneId: 'Asia/Tokyo',
     });
@@ -32,10 +17,10 @@ describe.skipIf(!hasChromium)('a leader following a goal in the browser', () => 
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${web.url()}/sign-in`);
     await page.getByRole('button', { name: 'Sign in as Priya Raman' }).click();
-    await page.waitForURL(`${server.url}/`);
-    await page.goto(`${server.url}/goals`);
+    await page.waitForURL(`${web.url()}/`);
+    await page.goto(`${web.url()}/goals`);
     await page.getByRole('link', { name: 'Halve billing complaints by Q3' }).first().click();
     await page.getByRole('link', { name: 'Subscribe to this goal' }).click();
     await page.getByRole('heading', { name: 'Subscribe' }).waitFor();
@@ -46,7 +31,7 @@ describe.skipIf(!hasChromium)('a leader following a goal in the browser', () => 
     await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
     await page.getByText('Subscribed to Goal: Halve billing complaints by Q3.').waitFor();
 
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${web.url()}/settings`);
     await page.getByText('Every Monday at 08:30 (Asia/Tokyo)').waitFor();
     await page.screenshot({ path: `${SHOTS}/settings.png`, fullPage: true });
 
@@ -69,7 +54,7 @@ describe.skipIf(!hasChromium)('a leader following a goal in the browser', () => 
     });
     expect(outcome).toMatchObject({ outcome: 'built', empty: false });
 
-    await page.goto(`${server.url}/digests`);
+    await page.goto(`${web.url()}/digests`);
     await page.getByRole('link', { name: 'Goal: Halve billing complaints by Q3' }).click();
     await page
       .getByRole('heading', { name: /Weekly digest · Goal: Halve billing complaints by Q3/ })

@@ -1,18 +1,15 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { auditPage, isSerious } from '../a11y/axe';
-import { hasChromium, launchChromium } from '../support/browser';
-import { serveOnFreePort } from '../support/serve';
-import { useWebHub } from '../support/web-hub';
+import { hasChromium } from '../support/browser';
+import { useBrowserHub } from '../support/browser-hub';
 
 const uploadsDir = await mkdtemp(join(tmpdir(), 'heard-e2e-uploads-'));
-const hub = useWebHub({ insights: 40, app: { uploadsDir } });
 const SHOTS = 'test-results/e2e';
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+const web = useBrowserHub({ insights: 40, app: { uploadsDir }, shots: SHOTS });
+const { hub } = web;
 
 // A 64×48 blue PNG.
 const PNG = Buffer.from(
@@ -20,32 +17,13 @@ const PNG = Buffer.from(
   'base64',
 );
 
-async function signIn(name: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByRole('button', { name: `Sign in as ${name}` }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  return page;
-}
-
 describe.skipIf(!hasChromium)('saved views, collection order and attachments in the browser', () => {
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    server = await serveOnFreePort(hub.app.fetch);
-    browser = await launchChromium();
-  });
-
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     await rm(uploadsDir, { recursive: true, force: true });
   });
 
   it('saves a filtered feed as a view and opens it again from the feed', async () => {
-    const page = await signIn('Sam Carter');
+    const page = await web.signIn('Sam Carter');
     await page.getByLabel('Kind').first().selectOption('pain');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL((url) => url.searchParams.get('kind') === 'pain');
@@ -56,7 +34,7 @@ describe.skipIf(!hasChromium)('saved views, collection order and attachments in 
       .getByRole('link', { name: 'Pains' })
       .waitFor();
     await page.screenshot({ path: `${SHOTS}/feed-saved-views.png` });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${web.url()}/`);
     await page.getByRole('navigation', { name: 'Saved views' }).getByRole('link', { name: 'Pains' }).click();
     await page.waitForURL((url) => url.searchParams.get('kind') === 'pain');
     await page.close();
@@ -70,8 +48,8 @@ describe.skipIf(!hasChromium)('saved views, collection order and attachments in 
           .sql`select insight_id from collection_items where collection_id = ${collection!.id} order by position`
       ).map((r) => r.insight_id as string);
     const before = await order();
-    const page = await signIn('Léa Moreau');
-    await page.goto(`${server.url}/stories`);
+    const page = await web.signIn('Léa Moreau');
+    await page.goto(`${web.url()}/stories`);
     const items = page.locator('.collection-list > li');
     await items.first().waitFor();
     await page.waitForLoadState('networkidle'); // hydrated: drag and drop needs the page's script
@@ -85,7 +63,7 @@ describe.skipIf(!hasChromium)('saved views, collection order and attachments in 
     await expect.poll(order).toEqual([moved[1], moved[0], ...moved.slice(2)]);
     await page.getByText(/is now number 2 of/).waitFor({ state: 'attached' });
     expect((await auditPage(page, 'stories for a curator')).filter(isSerious)).toEqual([]);
-    await page.goto(`${server.url}/curation`);
+    await page.goto(`${web.url()}/curation`);
     const boxes = page.locator('input[name="insightIds"]');
     await boxes.nth(0).check();
     await boxes.nth(1).check();
@@ -100,8 +78,8 @@ describe.skipIf(!hasChromium)('saved views, collection order and attachments in 
       where p.email = 'sam.carter@example.com' and i.visibility_scope = 'everyone' limit 1`;
     const file = join(uploadsDir, '..', 'heard-e2e-screenshot.png');
     await writeFile(file, PNG);
-    const page = await signIn('Sam Carter');
-    await page.goto(`${server.url}/insights/${insight!.id}`);
+    const page = await web.signIn('Sam Carter');
+    await page.goto(`${web.url()}/insights/${insight!.id}`);
     await page.waitForLoadState('networkidle');
     await page.getByLabel(/Add pictures or video/).setInputFiles(file);
     await page.getByRole('button', { name: 'Upload' }).click();
@@ -112,9 +90,9 @@ describe.skipIf(!hasChromium)('saved views, collection order and attachments in 
     await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
     await page.screenshot({ path: `${SHOTS}/insight-attachments.png`, fullPage: true });
     expect((await auditPage(page, 'insight with attachments')).filter(isSerious)).toEqual([]);
-    await page.goto(`${server.url}/saved-views`);
+    await page.goto(`${web.url()}/saved-views`);
     expect((await auditPage(page, 'saved views')).filter(isSerious)).toEqual([]);
-    await page.goto(`${server.url}/post`);
+    await page.goto(`${web.url()}/post`);
     await page.getByRole('combobox', { name: 'Customer', exact: true }).fill('Acme');
     await page.getByRole('listbox', { name: 'Matching customers' }).getByRole('option').first().waitFor();
     expect((await auditPage(page, 'post form with suggestions open')).filter(isSerious)).toEqual([]);

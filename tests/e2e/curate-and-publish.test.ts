@@ -1,48 +1,22 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../support/browser';
-import { serveOnFreePort } from '../support/serve';
-import { useWebHub } from '../support/web-hub';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser';
+import { useBrowserHub } from '../support/browser-hub';
 
-const hub = useWebHub({ insights: 80 });
 const SHOTS = 'test-results/e2e';
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-async function signInAs(page: Page, name: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByRole('button', { name: `Sign in as ${name}` }).click();
-  await page.getByRole('heading', { name: 'What customers are telling us' }).waitFor();
-}
-
-/** Full-page shots start from the top, so the sticky header sits where a reader sees it. */
-async function shoot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
+const web = useBrowserHub({ insights: 80, shots: SHOTS });
+const { hub } = web;
 
 const overflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe.skipIf(!hasChromium)('a curator in the browser', () => {
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    server = await serveOnFreePort(hub.app.fetch);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('triages in bulk, writes a story, publishes it and reads it in the magazine', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await web.browser.newPage({ viewport: { width: 1200, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.setDefaultTimeout(8000);
-    await signInAs(page, 'Léa Moreau');
+    await web.signInAs(page, 'Léa Moreau');
 
     await page.getByRole('link', { name: 'Curation', exact: true }).click();
     await page.getByRole('heading', { name: 'Curation queue' }).waitFor();
@@ -70,7 +44,7 @@ describe.skipIf(!hasChromium)('a curator in the browser', () => {
     expect(await page.getByLabel('Image address').inputValue()).toBe(
       'https://images.example.com/front-desk.jpg',
     );
-    await shoot(page, 'story-form-errors');
+    await web.shoot(page, 'story-form-errors');
 
     await page.getByLabel('Headline').fill('The front desk that stopped double-booking');
     await page
@@ -86,14 +60,14 @@ describe.skipIf(!hasChromium)('a curator in the browser', () => {
     const lead = page.locator('.story-feature');
     expect(await lead.getByRole('heading').textContent()).toBe('The front desk that stopped double-booking');
     expect(await lead.textContent()).toContain('We got our Monday mornings back.');
-    await shoot(page, 'stories');
+    await web.shoot(page, 'stories');
 
     await lead.locator('a.chip-customer').first().click();
     await page.getByRole('heading', { name: 'Known as' }).waitFor();
     expect(await page.locator('.customer-stories').textContent()).toContain(
       'The front desk that stopped double-booking',
     );
-    await shoot(page, 'customer-after-story');
+    await web.shoot(page, 'customer-after-story');
 
     // The customer the organisation knows best: most insights, with actions and evaluations.
     const [known] = await hub.db.sql`
@@ -101,32 +75,32 @@ describe.skipIf(!hasChromium)('a curator in the browser', () => {
       join insights i on i.id = ic.insight_id and i.visibility_scope = 'everyone'
       where exists (select 1 from actions a where i.id = any(a.cited_insight_ids))
       group by ic.customer_id order by n desc limit 1`;
-    await page.goto(`${server.url}/customers/${known!.customer_id}`);
+    await page.goto(`${web.url()}/customers/${known!.customer_id}`);
     await page.getByRole('heading', { name: 'What we did about it' }).waitFor();
-    await shoot(page, 'customer');
+    await web.shoot(page, 'customer');
     expect(errors).toEqual([]);
   });
 
   it('reads well on a phone: the queue, the stories and a customer page', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const context = await web.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const page = await context.newPage();
-    await signInAs(page, 'Léa Moreau');
-    await page.goto(`${server.url}/curation`);
+    await web.signInAs(page, 'Léa Moreau');
+    await page.goto(`${web.url()}/curation`);
     await page.getByRole('heading', { name: 'Curation queue' }).waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SHOTS}/curation-phone.png` });
     await page.locator('ol.queue > li').first().locator('a.button').click();
     await page.getByRole('heading', { name: 'Tell this as a customer story' }).waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
-    await shoot(page, 'story-form-phone');
-    await page.goto(`${server.url}/stories`);
+    await web.shoot(page, 'story-form-phone');
+    await page.goto(`${web.url()}/stories`);
     await page.getByRole('heading', { name: 'Stories from the field' }).waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
-    await shoot(page, 'stories-phone');
+    await web.shoot(page, 'stories-phone');
     await page.locator('.story-feature a.chip-customer').first().click();
     await page.getByRole('heading', { name: 'Known as' }).waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
-    await shoot(page, 'customer-phone');
+    await web.shoot(page, 'customer-phone');
     await context.close();
   });
 });

@@ -1,43 +1,17 @@
-import { mkdir } from 'node:fs/promises';
 import { buildInsight } from '@heard/db/testing';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../support/browser';
-import { serveOnFreePort } from '../support/serve';
-import { useWebHub } from '../support/web-hub';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser';
+import { useBrowserHub } from '../support/browser-hub';
 
-const hub = useWebHub({ insights: 40 });
 const SHOTS = 'test-results/e2e';
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-async function signIn(name: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByRole('button', { name: `Sign in as ${name}` }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  return page;
-}
+const web = useBrowserHub({ insights: 40, shots: SHOTS });
+const { hub } = web;
 
 describe.skipIf(!hasChromium)('curators and colleagues in the browser', () => {
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    server = await serveOnFreePort(hub.app.fetch);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('previews markdown and picks a customer with the keyboard on the post form', async () => {
     const [customer] = await hub.db.sql`select name from customers order by name limit 1`;
-    const page = await signIn('Sam Carter');
-    await page.goto(`${server.url}/post`);
+    const page = await web.signIn('Sam Carter');
+    await page.goto(`${web.url()}/post`);
     await page.getByLabel('What did you hear?').fill('**Charged twice**\n\n> "We found out from our bank."');
     await page.getByRole('tab', { name: 'Preview' }).click();
     const preview = page.getByRole('tabpanel', { name: 'Preview' });
@@ -80,8 +54,8 @@ describe.skipIf(!hasChromium)('curators and colleagues in the browser', () => {
       title: 'Quokka asks for PDF invoices',
       body: 'Quokka asked again for PDF invoices.',
     });
-    const chloe = await signIn('Chloé Dubois');
-    await chloe.goto(`${server.url}/insights/${dup.id}`);
+    const chloe = await web.signIn('Chloé Dubois');
+    await chloe.goto(`${web.url()}/insights/${dup.id}`);
     await chloe.getByRole('button', { name: 'Comment' }).click();
     await chloe.getByText('The comment is empty: write something.').waitFor();
     await chloe.getByLabel('Add a comment').fill('Wombat Co asked for the **same** last week.');
@@ -91,8 +65,8 @@ describe.skipIf(!hasChromium)('curators and colleagues in the browser', () => {
     await chloe.getByText('commented', { exact: false }).first().waitFor();
     await chloe.screenshot({ path: `${SHOTS}/insight-comments-history.png`, fullPage: true });
 
-    const lea = await signIn('Léa Moreau');
-    await lea.goto(`${server.url}/curation`);
+    const lea = await web.signIn('Léa Moreau');
+    await lea.goto(`${web.url()}/curation`);
     await lea.getByLabel(`Select “${dup.title}”`).check();
     await lea.getByLabel(`Select “${keep.title}”`).check();
     await lea.getByRole('button', { name: 'Merge…' }).click();
@@ -103,13 +77,13 @@ describe.skipIf(!hasChromium)('curators and colleagues in the browser', () => {
     await lea.getByText('merged into', { exact: false }).waitFor();
     await lea.screenshot({ path: `${SHOTS}/curation-merged.png` });
 
-    await chloe.goto(`${server.url}/insights/${dup.id}`);
+    await chloe.goto(`${web.url()}/insights/${dup.id}`);
     await expect.poll(() => new URL(chloe.url()).pathname).toBe(`/insights/${keep.id}`);
     await chloe.getByText(`“${dup.title}” was merged into this insight`, { exact: false }).waitFor();
     await chloe.locator('.comment', { hasText: 'Wombat Co' }).waitFor();
     await chloe.screenshot({ path: `${SHOTS}/insight-merged-redirect.png`, fullPage: true });
 
-    await lea.goto(`${server.url}/insights/${keep.id}`);
+    await lea.goto(`${web.url()}/insights/${keep.id}`);
     await lea.getByRole('button', { name: 'Undo merge' }).click();
     await expect.poll(() => new URL(lea.url()).pathname).toBe(`/insights/${dup.id}`);
     await lea.getByText('Merge undone', { exact: false }).waitFor();

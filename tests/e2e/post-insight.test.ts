@@ -1,33 +1,18 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../support/browser';
-import { serveOnFreePort } from '../support/serve';
-import { useWebHub } from '../support/web-hub';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser';
+import { useBrowserHub } from '../support/browser-hub';
 
-const hub = useWebHub({ insights: 40 });
 const SHOTS = 'test-results/e2e';
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+const web = useBrowserHub({ insights: 40, shots: SHOTS });
+const { hub } = web;
 
 describe.skipIf(!hasChromium)('a frontline person in the browser', () => {
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    server = await serveOnFreePort(hub.app.fetch);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('signs in, posts an insight and sees it at the top of the feed', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await web.browser.newPage({ viewport: { width: 1200, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${web.url()}/`);
     await expect.poll(() => page.url()).toContain('/sign-in');
     await page.getByRole('button', { name: 'Sign in as Sam Carter' }).click();
     await page.getByRole('heading', { name: 'What customers are telling us' }).waitFor();
@@ -66,8 +51,8 @@ describe.skipIf(!hasChromium)('a frontline person in the browser', () => {
   });
 
   it('finds insights from the search box in the header', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.goto(`${server.url}/sign-in`);
+    const page = await web.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${web.url()}/sign-in`);
     await page.getByRole('button', { name: 'Sign in as Léa Moreau' }).click();
     await page.getByRole('heading', { name: 'What customers are telling us' }).waitFor();
     await page.getByRole('searchbox', { name: 'Search insights' }).fill('invoice');
@@ -79,9 +64,9 @@ describe.skipIf(!hasChromium)('a frontline person in the browser', () => {
   });
 
   it('reads well on a phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const context = await web.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${web.url()}/sign-in`);
     await page.getByRole('button', { name: 'Sign in as Chloé Dubois' }).click();
     await page.getByRole('heading', { name: 'What customers are telling us' }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

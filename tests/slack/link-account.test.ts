@@ -1,13 +1,12 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../support/browser';
-import { serveOnFreePort } from '../support/serve';
-import { useWebHub } from '../support/web-hub';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser';
+import { useBrowserHub } from '../support/browser-hub';
 import { eventually, HUB, useSlackBot } from './support/slack-bot';
 
+const SHOTS = 'test-results/link-chat';
 // The web hub (demo organisation) and the Slack bot on one database: a journey across both.
-const hub = useWebHub({ insights: 20 });
+const web = useBrowserHub({ insights: 20, shots: SHOTS });
+const { hub } = web;
 const bot = useSlackBot({ database: () => hub.db });
 
 /** Runs `/heard search …` as a Slack user and returns the text of the ephemeral answer. */
@@ -27,8 +26,6 @@ function linkIn(text: string, platform = 'slack'): string {
   expect(match, text).not.toBeNull();
   return match![1]!;
 }
-
-const SHOTS = 'test-results/link-chat';
 
 const slackIdOf = async (email: string) =>
   (await hub.db.sql`select slack_user_id from people where email = ${email}`)[0]!.slack_user_id;
@@ -122,29 +119,17 @@ describe('linking a Slack account Heard cannot match by email', () => {
 });
 
 describe.skipIf(!hasChromium)('linking in the browser', () => {
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    server = await serveOnFreePort(hub.app.fetch);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('opens the link signed in, confirms with the button, and is linked', async () => {
     bot.slack.users.set('U0LEA', 'lea@personal.example');
     const path = linkIn(await search('U0LEA'));
     // Signed in as Léa already (the sign-in page has its own tests): her session cookie.
     const [name, value] = (await hub.signIn('lea.moreau@example.com')).split('=');
-    const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
-    await context.addCookies([{ name: name!, value: value!, url: server.url }]);
+    const context = await web.browser.newContext({ viewport: { width: 1100, height: 700 } });
+    await context.addCookies([{ name: name!, value: value!, url: web.url() }]);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${web.url()}${path}`);
     await page.getByRole('heading', { name: 'Link your Slack account' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/link-confirm.png`, fullPage: true });
     await page.getByRole('button', { name: 'Link this Slack account to me' }).click();
