@@ -4,7 +4,6 @@ import { useBrowserHub } from '../support/browser-hub';
 
 const SHOTS = 'test-results/e2e';
 const web = useBrowserHub({ insights: 40, shots: SHOTS });
-const { hub } = web;
 
 describe.skipIf(!hasChromium)('a frontline person in the browser', () => {
   it('signs in, posts an insight and sees it at the top of the feed', async () => {
