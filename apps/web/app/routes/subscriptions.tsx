@@ -83,20 +83,11 @@ function ScopeSelect(props: {
   checked: boolean;
   placeholder: string;
   choices: { value: string; label: string }[];
-  /** The segment line has always been laid out as a plain label. */
-  unstyled?: boolean;
 }) {
-  const { kind, label, name, value, checked, placeholder, choices, unstyled } = props;
+  const { kind, label, name, value, checked, placeholder, choices } = props;
   return (
-    <label style={unstyled ? undefined : CHOICE}>
-      <input
-        style={unstyled ? undefined : RADIO}
-        type="radio"
-        name="scopeKind"
-        value={kind}
-        defaultChecked={checked}
-      />{' '}
-      {label}{' '}
+    <label style={CHOICE}>
+      <input style={RADIO} type="radio" name="scopeKind" value={kind} defaultChecked={checked} /> {label}{' '}
       <select name={name} defaultValue={value} aria-label={label}>
         <option value="">{placeholder}</option>
         {choices.map((choice) => (
@@ -189,10 +180,10 @@ export default function Subscriptions({ loaderData, actionData }: Route.Componen
             checked={preset.scopeKind === 'segment'}
             placeholder="Choose a segment…"
             choices={segments.map((s) => ({ value: s, label: s }))}
-            unstyled
           />
-          <label>
+          <label style={CHOICE}>
             <input
+              style={RADIO}
               type="radio"
               name="scopeKind"
               value="stories"
